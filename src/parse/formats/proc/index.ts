@@ -1,0 +1,3 @@
+import type { FormatParser } from '../../types.ts';
+
+export const procFormats: readonly FormatParser[] = [];

@@ -1,0 +1,3 @@
+import type { FormatParser } from '../../types.ts';
+
+export const runtimeFormats: readonly FormatParser[] = [];
