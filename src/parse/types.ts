@@ -10,6 +10,11 @@ export interface ParseContext {
   argv?: readonly string[];
   /** The PID the output describes: `lsns -p PID`, `/proc/PID/...`, `nsenter -t PID`. */
   pid?: number;
+  /**
+   * The command ran inside something else: `kubectl exec POD -c CTR --`, `crictl exec ID`,
+   * `docker exec ID`, `podman exec ID`, or `nsenter -t PID` (then `pid` is set too).
+   */
+  via?: { tool: 'kubectl' | 'crictl' | 'docker' | 'podman' | 'nsenter'; target: string };
   /** Number of lines before this text in its source file, so issues name the file's line. */
   lineOffset?: number;
 }
@@ -47,4 +52,10 @@ export interface FormatParser {
    */
   detect(text: string, ctx: ParseContext): number;
   parse(text: string, ctx: ParseContext): ParseResult;
+  /**
+   * Confidence in 0..1 that this parser reads the output of the command `argv` (already
+   * stripped of `sudo`, `kubectl exec … --` and `nsenter …` wrappers), e.g.
+   * `['lsns', '-J', '-p', '2814']`. Used to route transcript blocks; detection still runs.
+   */
+  forCommand?(argv: readonly string[]): number;
 }
