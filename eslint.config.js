@@ -6,7 +6,10 @@ import globals from 'globals';
 
 /** Import boundaries between the layers (docs/decisions/0001-architecture.md). */
 const noReact = [
-  { group: ['react', 'react-dom', 'react-dom/*', 'zustand', 'zustand/*', '@tanstack/*'], message: 'pure layers do not use React, zustand or react-query' },
+  {
+    group: ['react', 'react-dom', 'react-dom/*', 'zustand', 'zustand/*', '@tanstack/*'],
+    message: 'pure layers do not use React, zustand or react-query',
+  },
 ];
 const layer = (dir, forbidden, extra = []) => ({
   files: [`src/${dir}/**/*.{ts,tsx}`],
@@ -15,18 +18,41 @@ const layer = (dir, forbidden, extra = []) => ({
       'error',
       {
         patterns: [
-          ...forbidden.map((d) => ({ group: [`**/${d}/*`, `**/${d}`], message: `src/${dir} must not import src/${d}` })),
+          ...forbidden.map((d) => ({
+            group: [`**/${d}/*`, `**/${d}`],
+            message: `src/${dir} must not import src/${d}`,
+          })),
           ...extra,
         ],
       },
     ],
   },
 });
-const ALL = ['protocol', 'parse', 'model', 'layout', 'render', 'features', 'state', 'api', 'export', 'app'];
+const ALL = [
+  'protocol',
+  'parse',
+  'model',
+  'layout',
+  'render',
+  'features',
+  'state',
+  'api',
+  'export',
+  'app',
+];
 const except = (...allowed) => ALL.filter((d) => !allowed.includes(d));
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'fixtures/**', '.bench/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+      'fixtures/**',
+      '.bench/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -34,7 +60,10 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-explicit-any': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       'no-control-regex': 'off',
     },
   },
@@ -46,14 +75,26 @@ export default tseslint.config(
   layer('protocol', except('protocol'), noReact),
   layer('model', except('protocol', 'model'), noReact),
   layer('parse', except('protocol', 'model', 'parse'), noReact),
-  layer('layout', except('protocol', 'model', 'layout'), [...noReact, { group: ['d3-selection', 'd3-zoom', 'd3-transition'], message: 'layout is math only' }]),
-  layer('render', except('protocol', 'model', 'layout', 'render'), [{ group: ['zustand', 'zustand/*', '@tanstack/*'], message: 'render draws props only' }]),
+  layer('layout', except('protocol', 'model', 'layout'), [
+    ...noReact,
+    { group: ['d3-selection', 'd3-zoom', 'd3-transition'], message: 'layout is math only' },
+  ]),
+  layer('render', except('protocol', 'model', 'layout', 'render'), [
+    { group: ['zustand', 'zustand/*', '@tanstack/*'], message: 'render draws props only' },
+  ]),
   {
     files: ['agent/**/*.{ts,mts,js,mjs}'],
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/src/*/**', '!**/src/protocol/**', '!**/src/parse/**', '!**/src/model/**'], message: 'the agent imports only the pure core' }] },
+        {
+          patterns: [
+            {
+              group: ['**/src/*/**', '!**/src/protocol/**', '!**/src/parse/**', '!**/src/model/**'],
+              message: 'the agent imports only the pure core',
+            },
+          ],
+        },
       ],
     },
   },

@@ -1,10 +1,210 @@
-import type { Snapshot, Summary } from '../protocol/snapshot.ts';
+import {
+  NS_TYPES,
+  type ContainerRow,
+  type NsType,
+  type ProcessRow,
+  type Scope,
+  type Snapshot,
+  type Summary,
+  type SummaryContainer,
+  type SummaryNamespace,
+  type SummaryPod,
+} from '../protocol/snapshot.ts';
+import { findHostNamespaces, type HostNamespaces } from './host.ts';
+
+const nsKey = (node: string, type: NsType, inode: number): string =>
+  `${node}\u0000${type}\u0000${inode}`;
 
 /**
- * The classification of contract §3: every namespace with its scope, and per pod its
- * containers (sandbox first) with their namespaces.
+ * The classification of contract §3: every namespace with its scope (host, pod, container,
+ * cross-pod, unattributed), and per pod its containers (sandbox first, then by name) with the
+ * namespace of each type that the container's main process is in. Linear in the snapshot size.
  */
-export function classify(_snapshot: Snapshot): Summary {
-  // Placeholder while the model is being written.
-  return { namespaces: [], pods: [] };
+export function classify(snapshot: Snapshot): Summary {
+  const hosts = new Map<string, HostNamespaces>();
+  for (const n of snapshot.nodes) hosts.set(n.name, findHostNamespaces(snapshot, n.name));
+  const hostOf = (node: string): HostNamespaces => {
+    let h = hosts.get(node);
+    if (!h) {
+      h = findHostNamespaces(snapshot, node);
+      hosts.set(node, h);
+    }
+    return h;
+  };
+  const containers = new Map<string, ContainerRow>();
+  for (const c of snapshot.containers) containers.set(`${c.node}\u0000${c.id}`, c);
+
+  interface Acc {
+    row: SummaryNamespace;
+    pods: Set<string>;
+    ctrs: Set<string>;
+    groups: Set<string>;
+    loose: boolean;
+  }
+  const acc = new Map<string, Acc>();
+  for (const n of snapshot.namespaces) {
+    const k = nsKey(n.node, n.type, n.inode);
+    if (acc.has(k)) continue;
+    acc.set(k, {
+      row: {
+        node: n.node,
+        type: n.type,
+        inode: n.inode,
+        scope: 'unattributed',
+        pods: [],
+        containers: [],
+        pids: [],
+      },
+      pods: new Set(),
+      ctrs: new Set(),
+      groups: new Set(),
+      loose: false,
+    });
+  }
+  for (const p of snapshot.processes) {
+    const c =
+      p.container === undefined ? undefined : containers.get(`${p.node}\u0000${p.container}`);
+    for (const type of NS_TYPES) {
+      const inode = p.namespaces[type];
+      if (inode === undefined) continue;
+      const k = nsKey(p.node, type, inode);
+      let a = acc.get(k);
+      if (!a) {
+        a = {
+          row: {
+            node: p.node,
+            type,
+            inode,
+            scope: 'unattributed',
+            pods: [],
+            containers: [],
+            pids: [],
+          },
+          pods: new Set(),
+          ctrs: new Set(),
+          groups: new Set(),
+          loose: false,
+        };
+        acc.set(k, a);
+      }
+      a.row.pids.push(p.pid);
+      if (p.container === undefined) a.loose = true;
+      else {
+        a.ctrs.add(p.container);
+        // A container outside any pod is a group of its own, so sharing between two such
+        // containers (docker --net=container:) reads as cross-group, not as one pod.
+        a.groups.add(c?.pod !== undefined ? `pod:${c.pod}` : `ctr:${p.container}`);
+        if (c?.pod !== undefined) a.pods.add(c.pod);
+      }
+    }
+  }
+  const namespaces: SummaryNamespace[] = [];
+  const scopeOf = new Map<string, Scope>();
+  for (const [k, a] of acc) {
+    const r = a.row;
+    r.pids.sort((x, y) => x - y);
+    r.pods = [...a.pods].sort();
+    r.containers = [...a.ctrs].sort();
+    r.scope = scope(a, hostOf(r.node).inodes[r.type] === r.inode);
+    scopeOf.set(k, r.scope);
+    namespaces.push(r);
+  }
+  return { namespaces, pods: summarizePods(snapshot, scopeOf) };
+}
+
+function scope(
+  a: { ctrs: Set<string>; groups: Set<string>; loose: boolean },
+  isHost: boolean,
+): Scope {
+  if (isHost) return 'host';
+  if (a.loose || a.ctrs.size === 0) return 'unattributed';
+  if (a.groups.size >= 2) return 'cross-pod';
+  if (a.ctrs.size === 1) return 'container';
+  return 'pod';
+}
+
+function summarizePods(s: Snapshot, scopeOf: ReadonlyMap<string, Scope>): SummaryPod[] {
+  const procsByCtr = new Map<string, ProcessRow[]>();
+  for (const p of s.processes) {
+    if (p.container === undefined) continue;
+    const k = `${p.node}\u0000${p.container}`;
+    const list = procsByCtr.get(k);
+    if (list) list.push(p);
+    else procsByCtr.set(k, [p]);
+  }
+  const byPod = new Map<string, ContainerRow[]>();
+  for (const c of s.containers) {
+    if (c.pod === undefined) continue;
+    const k = `${c.node}\u0000${c.pod}`;
+    const list = byPod.get(k);
+    if (list) list.push(c);
+    else byPod.set(k, [c]);
+  }
+  const pods: SummaryPod[] = [];
+  for (const pod of s.pods) {
+    const rows = (byPod.get(`${pod.node}\u0000${pod.key}`) ?? []).slice();
+    rows.sort(
+      (a, b) =>
+        Number(b.sandbox === true) - Number(a.sandbox === true) ||
+        (a.name ?? '\uffff').localeCompare(b.name ?? '\uffff') ||
+        a.id.localeCompare(b.id),
+    );
+    const containers = rows.map((c): SummaryContainer => {
+      const procs = procsByCtr.get(`${c.node}\u0000${c.id}`) ?? [];
+      const main = mainProcess(procs, c.pid);
+      const out: SummaryContainer = {
+        id: c.id,
+        sandbox: c.sandbox === true,
+        pids: procs.map((p) => p.pid).sort((x, y) => x - y),
+        namespaces: {},
+      };
+      if (c.name !== undefined) out.name = c.name;
+      for (const type of NS_TYPES) {
+        const inode =
+          main?.namespaces[type] ??
+          procs.find((p) => p.namespaces[type] !== undefined)?.namespaces[type];
+        if (inode === undefined) continue;
+        out.namespaces[type] = {
+          inode,
+          scope: scopeOf.get(nsKey(c.node, type, inode)) ?? 'unattributed',
+        };
+      }
+      return out;
+    });
+    const out: SummaryPod = { node: pod.node, key: pod.key, containers };
+    const name = pod.namespace && pod.name ? `${pod.namespace}/${pod.name}` : pod.name;
+    if (name !== undefined) out.name = name;
+    pods.push(out);
+  }
+  return pods;
+}
+
+/**
+ * A container's main process: PID 1 of its pid namespace where known (NSpid, or the runtime's
+ * container PID), else a process whose parent is outside its pid namespace (the namespace's
+ * init — this skips `unshare --fork` wrappers left in the host pid namespace), else the lowest PID.
+ */
+export function mainProcess(
+  procs: readonly ProcessRow[],
+  runtimePid?: number,
+): ProcessRow | undefined {
+  if (procs.length === 0) return undefined;
+  const byNsPid = procs.find((p) => p.nsPid === 1);
+  if (byNsPid) return byNsPid;
+  if (runtimePid !== undefined) {
+    const r = procs.find((p) => p.pid === runtimePid);
+    if (r) return r;
+  }
+  const byPid = new Map(procs.map((p) => [p.pid, p]));
+  const inits = procs.filter((p) => {
+    const parent = p.ppid === undefined ? undefined : byPid.get(p.ppid);
+    if (!parent) return false;
+    return (
+      parent.namespaces.pid !== undefined &&
+      p.namespaces.pid !== undefined &&
+      parent.namespaces.pid !== p.namespaces.pid
+    );
+  });
+  const pool = inits.length > 0 ? inits : procs;
+  return pool.reduce((a, b) => (b.pid < a.pid ? b : a));
 }

@@ -1,5 +1,11 @@
-import { emptySnapshot, type Snapshot } from '../protocol/snapshot.ts';
+import type { Snapshot } from '../protocol/snapshot.ts';
+import { mergeFragments, type MergeInput } from '../model/merge.ts';
+import { sortSnapshot } from '../model/sortSnapshot.ts';
+import { parseOne } from './parseOne.ts';
 import type { ParseIssue } from './types.ts';
+
+export type { ParseIssue } from './types.ts';
+export { knownFormats } from './parseOne.ts';
 
 export interface InputText {
   /** File name (or `paste`), named in every issue. */
@@ -12,11 +18,38 @@ export interface ParseOptions {
   node?: string;
 }
 
-/** Parses any number of inputs (format auto-detected) into one merged snapshot. */
+/**
+ * Parses any number of inputs (format auto-detected) into one merged snapshot. Never throws:
+ * unusable inputs give `error` issues (naming the input, the line and what was expected), and the
+ * rest of the inputs are still used.
+ */
 export function parseInputs(
-  _inputs: readonly InputText[],
-  _options: ParseOptions = {},
+  inputs: readonly InputText[],
+  options: ParseOptions = {},
 ): { snapshot: Snapshot; issues: ParseIssue[] } {
-  // Placeholder while the parsers are being written.
-  return { snapshot: emptySnapshot(), issues: [] };
+  const issues: ParseIssue[] = [];
+  const parts: MergeInput[] = [];
+  for (const input of inputs) {
+    const results = parseOne(input.name, input.text, options.node);
+    for (const r of results) {
+      issues.push(...r.issues);
+      parts.push({ source: input.name, fragment: r.fragment });
+    }
+  }
+  // A single snapshot document is already merged and attributed: keep it as written.
+  const only = parts.length === 1 ? parts[0]! : undefined;
+  if (only && only.fragment.sources[0]?.format === 'nsviz-snapshot' && !hasUnnamed(only.fragment)) {
+    return { snapshot: sortSnapshot(only.fragment), issues };
+  }
+  const merged = mergeFragments(parts, options.node === undefined ? {} : { node: options.node });
+  for (const i of merged.issues) {
+    const issue: ParseIssue = { source: i.source ?? 'merge', level: i.level, message: i.message };
+    if (i.line !== undefined) issue.line = i.line;
+    issues.push(issue);
+  }
+  return { snapshot: merged.snapshot, issues };
+}
+
+function hasUnnamed(s: Snapshot): boolean {
+  return s.processes.some((p) => !p.node) || s.namespaces.some((n) => !n.node);
 }

@@ -18,7 +18,11 @@ export function decodeHexEscapes(cell: string): string {
   if (!cell.includes('\\x')) return cell;
   const bytes: number[] = [];
   for (let i = 0; i < cell.length; i++) {
-    if (cell[i] === '\\' && cell[i + 1] === 'x' && /^[0-9a-fA-F]{2}$/.test(cell.slice(i + 2, i + 4))) {
+    if (
+      cell[i] === '\\' &&
+      cell[i + 1] === 'x' &&
+      /^[0-9a-fA-F]{2}$/.test(cell.slice(i + 2, i + 4))
+    ) {
       bytes.push(parseInt(cell.slice(i + 2, i + 4), 16));
       i += 3;
     } else {
@@ -36,7 +40,8 @@ export function decodeHexEscapes(cell: string): string {
 
 /** Parses a non-negative decimal integer; anything else → undefined. */
 export function toInt(value: unknown): number | undefined {
-  if (typeof value === 'number') return Number.isSafeInteger(value) && value >= 0 ? value : undefined;
+  if (typeof value === 'number')
+    return Number.isSafeInteger(value) && value >= 0 ? value : undefined;
   if (typeof value !== 'string') return undefined;
   const s = value.trim();
   if (!/^\d{1,16}$/.test(s)) return undefined;

@@ -62,6 +62,8 @@ export interface ProcessRow {
   forChildren?: Partial<Record<'pid' | 'time', number>>;
   /** addition: start time in clock ticks since boot (/proc/PID/stat field 22). */
   startTime?: number;
+  /** addition: the PID in the process's own (innermost) pid namespace, from `NSpid`. */
+  nsPid?: number;
 }
 
 export interface ContainerRow {

@@ -1,0 +1,179 @@
+/**
+ * Turns raw /proc reads into snapshot rows and decides what each read failure means:
+ * ENOENT/ESRCH = the process exited mid-scan (dropped, counted once), EACCES = unreadable
+ * (kept, one warning per kind), anything else = one aggregated warning per file and errno.
+ */
+import type { NamespaceRow, NsType, ProcessRow, Warning } from '../../src/protocol/snapshot.ts';
+import { NS_TYPES } from '../../src/protocol/snapshot.ts';
+import type { Got, RawProc } from './io.ts';
+import { Fail } from './io.ts';
+import type { NsfsMount } from './parse.ts';
+import { formatCommand, parseNsLink, parseStat, parseStatus, pickCgroup } from './parse.ts';
+
+const gone = (f: Fail): boolean => f.code === 'ENOENT' || f.code === 'ESRCH';
+
+/** Counts of per-process problems, turned into a few warnings at the end of a scan. */
+export class Tally {
+  exited = 0;
+  private readonly problems = new Map<string, { what: string; code: string; n: number }>();
+
+  /** Records one failed read of `what` (a file name or `ns/<link>`). */
+  add(what: string, code: string): void {
+    const key = `${what}\0${code}`;
+    const p = this.problems.get(key);
+    if (p) p.n++;
+    else this.problems.set(key, { what, code, n: 1 });
+  }
+
+  /** One warning per (file, errno) plus one for exited processes. */
+  warnings(source: string): Warning[] {
+    const out: Warning[] = [];
+    for (const { what, code, n } of this.problems.values()) {
+      const procs = n === 1 ? '1 process' : `${n} processes`;
+      const why = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code;
+      const link = what.startsWith('ns/') ? ` namespace link` : '';
+      out.push({ source, message: `cannot read ${what}${link} of ${procs} (${why})` });
+    }
+    if (this.exited > 0) {
+      const procs = this.exited === 1 ? '1 process' : `${this.exited} processes`;
+      out.push({ source, message: `${procs} exited during the scan` });
+    }
+    return out;
+  }
+}
+
+/** Per-scan settings and caches shared by every `toProcessRow` call. */
+export interface CollectContext {
+  node: string;
+  redact: boolean;
+  users: ReadonlyMap<number, string>;
+  /** ns entries this kernel has (from /proc/self/ns); `undefined` when unknown. */
+  supported: ReadonlySet<string> | undefined;
+  tally: Tally;
+  /** Link target → inode; most processes share a handful of targets, so parse each once. */
+  targets: Map<string, number | undefined>;
+}
+
+function inodeOf(target: string, ctx: CollectContext): number | undefined {
+  if (ctx.targets.has(target)) return ctx.targets.get(target);
+  const inode = parseNsLink(target)?.inode;
+  ctx.targets.set(target, inode);
+  return inode;
+}
+
+/** A text file's content, `''` when unreadable but the process lives, `undefined` when it exited. */
+function text(got: Got, what: string, ctx: CollectContext): string | undefined {
+  if (!(got instanceof Fail)) return got;
+  if (gone(got)) return undefined;
+  ctx.tally.add(what, got.code);
+  return '';
+}
+
+/**
+ * Builds the process row from one PID's reads, or `undefined` when the process vanished (counted
+ * in `ctx.tally.exited`) or its stat is unusable (counted as a problem).
+ */
+export function toProcessRow(raw: RawProc, ctx: CollectContext): ProcessRow | undefined {
+  const { tally } = ctx;
+  if (raw.stat instanceof Fail) {
+    if (gone(raw.stat)) tally.exited++;
+    else tally.add('stat', raw.stat.code);
+    return undefined;
+  }
+  const stat = parseStat(raw.stat);
+  if (!stat) {
+    tally.add('stat', 'unparsable');
+    return undefined;
+  }
+  const status = text(raw.status, 'status', ctx);
+  const cmdline = text(raw.cmdline, 'cmdline', ctx);
+  const cgroupText = text(raw.cgroup, 'cgroup', ctx);
+  if (status === undefined || cmdline === undefined || cgroupText === undefined) {
+    tally.exited++;
+    return undefined;
+  }
+  // A zombie has released its namespaces: only pid and user still resolve. It is still a
+  // process (ps lists it as `<defunct>`), so keep it with what remains.
+  const zombie = stat.state === 'Z' || stat.state === 'X';
+  const namespaces: Partial<Record<NsType, number>> = {};
+  const forChildren: Partial<Record<'pid' | 'time', number>> = {};
+  for (let i = 0; i < raw.names.length; i++) {
+    const name = raw.names[i]!;
+    const got = raw.links[i];
+    const base = name === 'pid_for_children' ? 'pid' : name === 'time_for_children' ? 'time' : name;
+    const child = base !== name;
+    if (got === undefined) continue;
+    if (got instanceof Fail) {
+      if (!gone(got)) tally.add(`ns/${name}`, got.code);
+      // An empty pid_for_children (no child yet) reads as ENOENT; so does a link this kernel
+      // lacks. Otherwise a missing link of a live process means it exited after we read stat.
+      else if (!child && !zombie && ctx.supported?.has(name)) {
+        tally.exited++;
+        return undefined;
+      }
+      continue;
+    }
+    const inode = inodeOf(got, ctx);
+    if (inode === undefined) continue;
+    if (child) forChildren[base as 'pid' | 'time'] = inode;
+    else namespaces[base as NsType] = inode;
+  }
+
+  const { ppid = stat.ppid, uid } = parseStatus(status);
+  const command = formatCommand(cmdline, stat.comm, ctx.redact);
+  // Built in contract field order, so JSON.stringify of a row is already readable.
+  const row: ProcessRow = {
+    node: ctx.node,
+    pid: raw.pid,
+    ppid,
+    command: zombie ? `${command} <defunct>` : command,
+    ...(uid === undefined ? {} : { user: ctx.users.get(uid) ?? String(uid), uid }),
+    namespaces,
+  };
+  if (forChildren.pid !== undefined || forChildren.time !== undefined)
+    row.forChildren = forChildren;
+  const cgroup = pickCgroup(cgroupText);
+  if (cgroup !== undefined) row.cgroup = cgroup;
+  row.startTime = stat.startTime;
+  return row;
+}
+
+const typeRank = new Map<NsType, number>(NS_TYPES.map((t, i) => [t, i]));
+
+/**
+ * One row per distinct (type, inode): members counted from the processes; namespaces seen only
+ * as a `*_for_children` target or an nsfs bind mount are kept with `nprocs: 0`. Sorted by type
+ * (mnt net pid ipc uts user cgroup time), then inode.
+ */
+export function namespaceRows(
+  node: string,
+  processes: readonly ProcessRow[],
+  mounts: readonly NsfsMount[],
+): NamespaceRow[] {
+  const rows = new Map<string, NamespaceRow>();
+  const row = (type: NsType, inode: number): NamespaceRow => {
+    const key = `${type}:${inode}`;
+    let r = rows.get(key);
+    if (!r) rows.set(key, (r = { node, type, inode, nprocs: 0 }));
+    return r;
+  };
+  for (const p of processes) {
+    for (const type of NS_TYPES) {
+      const inode = p.namespaces[type];
+      if (inode !== undefined) row(type, inode).nprocs! += 1;
+    }
+    if (p.forChildren?.pid !== undefined) row('pid', p.forChildren.pid);
+    if (p.forChildren?.time !== undefined) row('time', p.forChildren.time);
+  }
+  for (const m of mounts) {
+    const r = row(m.type, m.inode);
+    if (!r.nsfs?.includes(m.mountPoint)) (r.nsfs ??= []).push(m.mountPoint);
+  }
+  return [...rows.values()].sort(compareNamespaces);
+}
+
+/** Orders namespace rows by node, then type in NS_TYPES order, then inode. */
+export function compareNamespaces(a: NamespaceRow, b: NamespaceRow): number {
+  if (a.node !== b.node) return a.node < b.node ? -1 : 1;
+  return typeRank.get(a.type)! - typeRank.get(b.type)! || a.inode - b.inode;
+}

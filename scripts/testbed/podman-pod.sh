@@ -1,0 +1,151 @@
+#!/bin/sh
+# A real podman pod (infra container + httpd + sleep) to record runtime outputs from.
+#
+#   podman-pod.sh up NAME [--share net,ipc,uts,pid | --network host | <other pod create flags>]
+#   podman-pod.sh record NAME OUTDIR
+#   podman-pod.sh down NAME
+#
+# Needs root, podman (4.x), crun, catatonit and busybox-static. No registry is used: the
+# container image is imported from the host's static busybox, and podman builds its own pause
+# image locally. `up` on an existing pod replaces it (so the flags given are the ones in force);
+# `down` on a missing pod succeeds. Only the pod named NAME, its containers and the image this
+# script imports are ever removed.
+set -eu
+
+IMAGE=localhost/nsviz-busybox:latest
+
+die() {
+  echo "podman-pod.sh: $*" >&2
+  exit 2
+}
+
+usage() {
+  sed -n '2,7p' "$0" | sed 's/^# \{0,1\}//' >&2
+  exit 2
+}
+
+# Scratch space for this invocation only (image rootfs, containers.conf copy); always removed.
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/nsviz-podman.XXXXXX")
+trap 'rm -rf "$WORK"' EXIT INT TERM
+
+# Host quirk 1: crun refuses hybrid cgroups while a controller is still enabled on the v2
+# hierarchy. Binding each such controller to its own v1 hierarchy takes it off the v2 side.
+fix_hybrid_cgroups() {
+  unified=/sys/fs/cgroup/unified/cgroup.controllers
+  [ -r "$unified" ] || return 0
+  for ctl in $(cat "$unified"); do
+    dir=/sys/fs/cgroup/$ctl
+    if ! grep -q " $dir cgroup " /proc/self/mounts; then
+      mkdir -p "$dir"
+      mount -t cgroup -o "$ctl" cgroup "$dir"
+    fi
+  done
+}
+
+# Host quirk 2: podman's default ulimits exceed this host's hard limits, so crun's setrlimit
+# fails. Use a copy of containers.conf whose defaults stay within `ulimit -Hn` and pid_max.
+write_containers_conf() {
+  nofile=$(ulimit -Hn)
+  [ "$nofile" = unlimited ] && nofile=1048576
+  nproc=$(cat /proc/sys/kernel/pid_max)
+  conf=$WORK/containers.conf
+  if [ -r /usr/share/containers/containers.conf ]; then
+    # Drop any active default_ulimits line; ours goes into the [containers] table below.
+    grep -v '^[[:space:]]*default_ulimits' /usr/share/containers/containers.conf |
+      sed "s/^\[containers\][[:space:]]*\$/[containers]\ndefault_ulimits = [\"nofile=$nofile:$nofile\", \"nproc=$nproc:$nproc\"]/" \
+        >"$conf"
+  fi
+  if ! grep -q '^default_ulimits' "$conf" 2>/dev/null; then
+    printf '[containers]\ndefault_ulimits = ["nofile=%s:%s", "nproc=%s:%s"]\n' \
+      "$nofile" "$nofile" "$nproc" "$nproc" >>"$conf"
+  fi
+  CONTAINERS_CONF=$conf
+  export CONTAINERS_CONF
+}
+
+# A rootfs of busybox-static plus applet symlinks and an httpd document root.
+build_image() {
+  podman image exists "$IMAGE" && return 0
+  bb=$(command -v busybox) || die "busybox-static is not installed"
+  root=$WORK/rootfs
+  mkdir -p "$root/bin" "$root/www" "$root/tmp" "$root/etc"
+  cp "$bb" "$root/bin/busybox"
+  for applet in $("$bb" --list); do
+    [ "$applet" = busybox ] || ln -sf busybox "$root/bin/$applet"
+  done
+  echo 'nsviz test bed' >"$root/www/index.html"
+  echo 'root:x:0:0:root:/:/bin/sh' >"$root/etc/passwd"
+  echo 'root:x:0:' >"$root/etc/group"
+  tar -C "$root" -c . | podman import --quiet - "$IMAGE" >/dev/null
+}
+
+pod_exists() {
+  podman pod exists "$1"
+}
+
+cmd_up() {
+  name=$1
+  shift
+  fix_hybrid_cgroups
+  write_containers_conf
+  build_image
+  pod_exists "$name" && podman pod rm -f -t 0 "$name" >/dev/null
+  podman pod create --name "$name" "$@" >/dev/null
+  podman pod start "$name" >/dev/null
+  podman run -d --pod "$name" --pull=never --name "$name-httpd" "$IMAGE" \
+    httpd -f -p 8080 -h /www >/dev/null
+  podman run -d --pod "$name" --pull=never --name "$name-sleep" "$IMAGE" \
+    sleep 86400 >/dev/null
+  podman pod inspect --format '{{.Id}}' "$name"
+}
+
+cmd_record() {
+  name=$1
+  out=$2
+  pod_exists "$name" || die "no pod named $name (run: $0 up $name)"
+  mkdir -p "$out"
+  podman version --format '{{.Client.Version}}' >"$out/podman-version.txt"
+  podman ps --pod -a --filter "pod=$name" --format json >"$out/podman-ps.json"
+  podman ps --pod -a --ns --filter "pod=$name" --format json >"$out/podman-ps-ns.json"
+  podman pod inspect "$name" >"$out/podman-pod-inspect.json"
+  ids=$(podman ps -a -q --no-trunc --filter "pod=$name")
+  # shellcheck disable=SC2086 # one argument per id
+  podman inspect $ids >"$out/podman-inspect.json"
+  # The /proc truth the parsers are checked against, and which pid belongs to which container.
+  : >"$out/containers.tsv"
+  for id in $ids; do
+    podman inspect --format '{{.Id}}	{{.State.Pid}}	{{.Name}}	{{.IsInfra}}' "$id" >>"$out/containers.tsv"
+  done
+  while IFS='	' read -r id pid cname infra; do
+    [ "$pid" -gt 0 ] || continue
+    ls -l "/proc/$pid/ns" >"$out/proc-$pid-ns.txt"
+    cat "/proc/$pid/cgroup" >"$out/proc-$pid-cgroup.txt"
+  done <"$out/containers.tsv"
+}
+
+cmd_down() {
+  name=$1
+  if pod_exists "$name"; then
+    podman pod rm -f -t 0 "$name" >/dev/null
+  fi
+  # The image is ours; keep it while any other container still uses it.
+  if podman image exists "$IMAGE" && [ -z "$(podman ps -a -q --filter "ancestor=$IMAGE")" ]; then
+    podman rmi "$IMAGE" >/dev/null 2>&1 || true
+  fi
+}
+
+[ $# -ge 2 ] || usage
+action=$1
+shift
+case $action in
+up) cmd_up "$@" ;;
+record)
+  [ $# -eq 2 ] || usage
+  cmd_record "$@"
+  ;;
+down)
+  [ $# -eq 1 ] || usage
+  cmd_down "$1"
+  ;;
+*) usage ;;
+esac

@@ -1,0 +1,46 @@
+import { NS_TYPES, type NsType, type Scope, type SummaryContainer } from '../../protocol/snapshot.ts';
+
+/** One drawn cell of a pod matrix: a namespace, spanning the rows of the containers in it. */
+export interface MatrixCell {
+  type: NsType;
+  /** Absent when the input does not say which namespace of this type the container is in. */
+  inode?: number;
+  scope?: Scope;
+  /** Number of consecutive rows (containers) this cell covers, at least 1. */
+  rowSpan: number;
+}
+
+export interface MatrixRow {
+  container: SummaryContainer;
+  /** The cells that start on this row, in column order (covered columns are left out). */
+  cells: MatrixCell[];
+}
+
+/**
+ * Lays out a pod's container × namespace-type matrix: in each column, consecutive rows in the
+ * same namespace merge into one cell with a rowSpan, so sharing reads as one block. Unknown
+ * namespaces never merge. HTML tables place the remaining cells themselves.
+ *
+ * `matrixRows([pause{net:1,mnt:2}, app{net:1,mnt:3}], ['net','mnt'])` →
+ * `[{pause, [net 1 ×2, mnt 2]}, {app, [mnt 3]}]`.
+ */
+export function matrixRows(
+  containers: readonly SummaryContainer[],
+  types: readonly NsType[] = NS_TYPES,
+): MatrixRow[] {
+  const rows: MatrixRow[] = containers.map((container) => ({ container, cells: [] }));
+  for (const type of types) {
+    let open: MatrixCell | undefined;
+    for (const row of rows) {
+      const ns = row.container.namespaces[type];
+      if (ns && open?.inode === ns.inode) {
+        open.rowSpan++;
+        continue;
+      }
+      open = ns ? { type, inode: ns.inode, scope: ns.scope, rowSpan: 1 } : { type, rowSpan: 1 };
+      row.cells.push(open);
+      if (!ns) open = undefined;
+    }
+  }
+  return rows;
+}

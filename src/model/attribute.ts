@@ -1,0 +1,211 @@
+import type {
+  ContainerRow,
+  NetInterface,
+  PodRow,
+  ProcessRow,
+  Snapshot,
+} from '../protocol/snapshot.ts';
+import { attributeCgroupPath } from './cgroupPath.ts';
+import type { MergeIssue } from './merge.ts';
+import { PodIdentity, resolvePrefixes } from './podIdentity.ts';
+import { mergeFields } from './rowMerge.ts';
+
+/** Commands of sandbox (infra) processes: kubelet's pause image and podman's catatonit. */
+const SANDBOX_COMMAND = /^(?:\S*\/)?(?:pause|catatonit\s+-P)(?:\s|$)/;
+
+/**
+ * Ties processes to containers and containers to pods, in place, on a merged snapshot:
+ * full ids replace truncated ones, cgroup paths name containers and pods, a runtime's container
+ * PID claims its process, children inherit their parent's container while they stay in its
+ * mnt and pid namespaces, and each pod's sandbox is recognised.
+ */
+export function attributeProcesses(s: Snapshot): MergeIssue[] {
+  const issues: MergeIssue[] = [];
+  for (const node of new Set([...s.containers, ...s.processes, ...s.pods].map((r) => r.node))) {
+    attributeNode(s, node, issues);
+  }
+  moveInterfaces(s);
+  return issues;
+}
+
+function attributeNode(s: Snapshot, node: string, issues: MergeIssue[]): void {
+  const procs = s.processes.filter((p) => p.node === node);
+  const byPid = new Map(procs.map((p) => [p.pid, p]));
+  const containers = new Map<string, ContainerRow>();
+  const pods = new Map<string, PodRow>();
+  for (const c of s.containers) if (c.node === node) containers.set(c.id, c);
+  for (const p of s.pods) if (p.node === node) pods.set(p.key, p);
+
+  // 1. Cgroup paths: the kernel's own record of which container a process runs in.
+  const fromCgroup = new Map<number, ReturnType<typeof attributeCgroupPath>>();
+  for (const p of procs) {
+    if (p.cgroup === undefined) continue;
+    const a = attributeCgroupPath(p.cgroup);
+    if (a) fromCgroup.set(p.pid, a);
+  }
+
+  // 2. One id per container: truncated ids (crictl tables) resolve to full ones.
+  const allIds = [...containers.keys(), ...[...fromCgroup.values()].map((a) => a!.containerId)];
+  for (const p of procs) if (p.container) allIds.push(p.container);
+  for (const pod of pods.values()) {
+    allIds.push(pod.key);
+    if (pod.sandboxId) allIds.push(pod.sandboxId);
+  }
+  for (const c of containers.values()) if (c.pod) allIds.push(c.pod);
+  const full = resolvePrefixes(allIds);
+  const canon = (id: string): string => full.get(id) ?? id;
+  for (const [id, c] of [...containers]) {
+    const target = canon(id);
+    if (target === id) continue;
+    containers.delete(id);
+    const kept = containers.get(target);
+    if (kept)
+      mergeFields(kept, c, new Set(['node', 'id']), (f, a, b) =>
+        issues.push({
+          level: 'warning',
+          message: `container ${target}: ${f} is ${String(a)} and ${String(b)}; keeping ${String(a)}`,
+        }),
+      );
+    else containers.set(target, { ...c, id: target });
+  }
+  const container = (id: string): ContainerRow => {
+    let c = containers.get(id);
+    if (!c) {
+      c = { node, id };
+      containers.set(id, c);
+    }
+    return c;
+  };
+
+  // 3. Pod identity: UIDs, sandbox ids and podman pod ids of one pod become one key.
+  const ident = new PodIdentity();
+  for (const pod of pods.values()) {
+    ident.add(pod.key);
+    if (pod.uid) {
+      ident.markUid(pod.uid);
+      ident.union(pod.key, pod.uid);
+    }
+    if (pod.sandboxId) ident.union(pod.key, canon(pod.sandboxId));
+  }
+  for (const c of containers.values()) {
+    if (c.pod) ident.union(c.pod, canon(c.pod));
+    if (c.pod && c.sandbox) ident.union(c.pod, c.id);
+  }
+  for (const [pid, a] of fromCgroup) {
+    const id = canon(a!.containerId);
+    const podName = a!.podUid ?? a!.podmanPodId;
+    const c = container(id);
+    if (c.runtime === undefined && a!.runtime !== 'unknown') c.runtime = a!.runtime;
+    if (podName) {
+      if (a!.podUid) ident.markUid(a!.podUid);
+      ident.union(podName, id);
+      if (c.pod) ident.union(c.pod, podName);
+      else c.pod = podName;
+      const pod = pods.get(podName) ?? { node, key: podName };
+      if (a!.podUid) pod.uid = a!.podUid;
+      if (a!.qos && pod.qos === undefined) pod.qos = a!.qos;
+      pods.set(podName, pod);
+    }
+    const p = byPid.get(pid)!;
+    if (p.container && canon(p.container) !== id) {
+      issues.push({
+        level: 'warning',
+        message: `PID ${pid}: its cgroup names container ${id}, another input says ${p.container}; keeping the cgroup's`,
+      });
+    }
+    p.container = id;
+  }
+  // Pods merge under their canonical key; a sandbox id that only named the pod is dropped.
+  const podRows = new Map<string, PodRow>();
+  for (const pod of pods.values()) {
+    const key = ident.find(pod.key);
+    const kept = podRows.get(key);
+    if (kept) mergeFields(kept, pod, new Set(['node', 'key']), () => undefined);
+    else podRows.set(key, { ...pod, key });
+  }
+  for (const c of containers.values()) {
+    if (c.pod !== undefined) {
+      c.pod = ident.find(c.pod);
+      if (!podRows.has(c.pod)) podRows.set(c.pod, { node, key: c.pod });
+    }
+  }
+  for (const pod of podRows.values()) if (pod.sandboxId) pod.sandboxId = canon(pod.sandboxId);
+
+  // 4. A runtime's container PID claims its process, and children follow their parent.
+  for (const c of containers.values()) {
+    if (c.pid === undefined) continue;
+    const p = byPid.get(c.pid);
+    if (p && p.container === undefined) p.container = c.id;
+  }
+  for (const p of procs) if (p.container !== undefined) p.container = canon(p.container);
+  inheritContainers(procs, byPid);
+
+  // 5. The sandbox: named by the runtime, else the container whose process is pause/catatonit.
+  for (const pod of podRows.values()) {
+    if (pod.sandboxId && containers.has(pod.sandboxId))
+      containers.get(pod.sandboxId)!.sandbox = true;
+  }
+  const sandboxByCommand = new Set<string>();
+  for (const p of procs) {
+    if (p.container !== undefined && p.command !== undefined && SANDBOX_COMMAND.test(p.command)) {
+      sandboxByCommand.add(p.container);
+    }
+  }
+  for (const c of containers.values()) {
+    if (c.sandbox === undefined && sandboxByCommand.has(c.id) && c.pod !== undefined)
+      c.sandbox = true;
+    if (c.sandbox && c.pod !== undefined) {
+      const pod = podRows.get(c.pod);
+      if (pod && pod.sandboxId === undefined) pod.sandboxId = c.id;
+    }
+  }
+
+  s.containers = [...s.containers.filter((c) => c.node !== node), ...containers.values()];
+  s.pods = [...s.pods.filter((p) => p.node !== node), ...podRows.values()];
+}
+
+/**
+ * A process with no container of its own (no cgroup path, no runtime record) belongs to its
+ * parent's container while it shares the parent's mnt and pid namespaces: `kubectl exec` shells
+ * and an app's workers, in captures that lack cgroup data.
+ */
+function inheritContainers(
+  procs: readonly ProcessRow[],
+  byPid: ReadonlyMap<number, ProcessRow>,
+): void {
+  const resolve = (p: ProcessRow, depth: number): string | undefined => {
+    if (p.container !== undefined || depth > 64 || p.cgroup !== undefined) return p.container;
+    const parent = p.ppid === undefined ? undefined : byPid.get(p.ppid);
+    if (!parent || parent === p) return undefined;
+    const same =
+      p.namespaces.mnt !== undefined &&
+      p.namespaces.pid !== undefined &&
+      p.namespaces.mnt === parent.namespaces.mnt &&
+      p.namespaces.pid === parent.namespaces.pid;
+    if (!same) return undefined;
+    const c = resolve(parent, depth + 1);
+    if (c !== undefined) p.container = c;
+    return c;
+  };
+  for (const p of procs) resolve(p, 0);
+}
+
+type WithInterfaces = ProcessRow & { netInterfaces?: NetInterface[] };
+
+/** Interfaces parsed from `ip addr` run for a PID move to that PID's net namespace. */
+function moveInterfaces(s: Snapshot): void {
+  for (const p of s.processes as WithInterfaces[]) {
+    if (!p.netInterfaces) continue;
+    const inode = p.namespaces.net;
+    const ns =
+      inode === undefined
+        ? undefined
+        : s.namespaces.find((n) => n.node === p.node && n.type === 'net' && n.inode === inode);
+    if (ns) {
+      ns.interfaces ??= [];
+      for (const i of p.netInterfaces)
+        if (!ns.interfaces.some((k) => k.name === i.name)) ns.interfaces.push(i);
+      delete p.netInterfaces;
+    }
+  }
+}

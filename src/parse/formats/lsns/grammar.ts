@@ -1,0 +1,143 @@
+import { toNsType } from '../../nstype.ts';
+import { cellKind, type ColumnName } from './columns.ts';
+import { stripTree } from './glyphs.ts';
+import type { Cells } from './row.ts';
+
+/**
+ * Reading a table line by its tokens instead of by column positions: for headerless output
+ * (`-n`) and for lines that do not line up with their header (re-indented pastes, other
+ * padding). Cells cannot contain spaces except COMMAND, which takes whatever is left between
+ * the columns before it (matched left to right) and those after it (matched right to left).
+ * lsns semantics settle the empty cells: no PID/PPID/COMMAND/PATH/NETNSID when NPROCS is 0,
+ * NETNSID only on net rows.
+ */
+
+interface Token {
+  start: number;
+  end: number;
+  text: string;
+}
+
+function tokenize(line: string, from: number): Token[] {
+  const out: Token[] = [];
+  let i = from;
+  const n = line.length;
+  while (i < n) {
+    while (i < n && (line.charCodeAt(i) === 32 || line.charCodeAt(i) === 9)) i++;
+    if (i >= n) break;
+    const start = i;
+    while (i < n && line.charCodeAt(i) !== 32 && line.charCodeAt(i) !== 9) i++;
+    out.push({ start, end: i, text: line.slice(start, i) });
+  }
+  return out;
+}
+
+const INT = /^\d{1,20}$/;
+
+interface Context {
+  type?: string;
+  nprocs?: number;
+}
+
+/** Does `token` fit `name`? `required` says whether the column can be empty on this row. */
+function fits(name: ColumnName, token: string): boolean {
+  switch (cellKind(name)) {
+    case 'int':
+      return INT.test(token);
+    case 'type':
+      return toNsType(token) === token;
+    case 'path':
+      return token.startsWith('/proc/');
+    case 'netnsid':
+      return token === 'unassigned' || INT.test(token) || token === '-1';
+    case 'nsfs':
+      return token.startsWith('/');
+    default:
+      return true;
+  }
+}
+
+/** Whether a column may be blank on this row, given what is known of it so far. */
+function mayBeEmpty(name: ColumnName, ctx: Context): boolean {
+  switch (name) {
+    case 'NS':
+    case 'TYPE':
+    case 'NPROCS':
+    case 'PNS':
+    case 'ONS':
+      return false;
+    case 'PID':
+    case 'PPID':
+      return ctx.nprocs === undefined || ctx.nprocs === 0;
+    default:
+      return true;
+  }
+}
+
+/** Columns that lsns leaves blank on this row whatever the tokens say. */
+function mustBeEmpty(name: ColumnName, ctx: Context): boolean {
+  if (ctx.nprocs === 0 && (name === 'PID' || name === 'PPID' || name === 'PATH')) return true;
+  if (name === 'NETNSID' && ctx.type !== undefined && ctx.type !== 'net') return true;
+  return false;
+}
+
+function take(name: ColumnName, token: Token | undefined, ctx: Context): 'take' | 'skip' | 'fail' {
+  if (mustBeEmpty(name, ctx)) return 'skip';
+  if (token && fits(name, token.text)) return 'take';
+  return mayBeEmpty(name, ctx) ? 'skip' : 'fail';
+}
+
+function note(name: ColumnName, text: string, ctx: Context): void {
+  if (name === 'TYPE') ctx.type = text;
+  if (name === 'NPROCS') ctx.nprocs = Number(text);
+}
+
+/**
+ * Splits one line into cells for `columns`, or undefined when it cannot be read that way.
+ * `matchTokens('4026531836 pid 85 1 root /sbin/init splash', DEFAULT_LIST)` →
+ * `{ NS: '4026531836', TYPE: 'pid', NPROCS: '85', PID: '1', USER: 'root', COMMAND: '/sbin/init splash' }`.
+ */
+export function matchTokens(line: string, columns: readonly ColumnName[]): Cells | undefined {
+  const cells: Cells = {};
+  const ctx: Context = {};
+  let from = 0;
+  let art = '';
+  // `-T` trees put their art in front of NS: `│ └─4026532254 net …`
+  if (columns[0] === 'NS') {
+    while (from < line.length && line.charCodeAt(from) === 32) from++;
+    const { text, depth } = stripTree(line.slice(from));
+    if (depth > 0) {
+      art = line.slice(from, line.length - text.length);
+      from = line.length - text.length;
+    }
+  }
+  const tokens = tokenize(line, from);
+  const cmd = columns.indexOf('COMMAND');
+  const leftEnd = cmd < 0 ? columns.length : cmd;
+  let lo = 0;
+  for (let c = 0; c < leftEnd; c++) {
+    const name = columns[c]!;
+    const verdict = take(name, tokens[lo], ctx);
+    if (verdict === 'fail') return undefined;
+    if (verdict === 'take') {
+      const text = tokens[lo++]!.text;
+      cells[name] = c === 0 && art !== '' ? art + text : text;
+      note(name, text, ctx);
+    } else cells[name] = '';
+  }
+  if (cmd < 0) return lo === tokens.length ? cells : undefined;
+  let hi = tokens.length - 1;
+  for (let c = columns.length - 1; c > cmd; c--) {
+    const name = columns[c]!;
+    const verdict = hi >= lo ? take(name, tokens[hi], ctx) : mayBeEmpty(name, ctx) ? 'skip' : 'fail';
+    if (verdict === 'fail') return undefined;
+    if (verdict === 'take') cells[name] = tokens[hi--]!.text;
+    else cells[name] = '';
+  }
+  cells.COMMAND = hi >= lo && ctx.nprocs !== 0 ? line.slice(tokens[lo]!.start, tokens[hi]!.end) : '';
+  if (ctx.nprocs === 0 && hi >= lo) {
+    // a process-less row has no COMMAND: leftover tokens mean the line was not understood
+    return undefined;
+  }
+  return cells;
+}
