@@ -112,6 +112,8 @@ cmd_record() {
   # shellcheck disable=SC2086 # one argument per id
   podman inspect $ids >"$out/podman-inspect.json"
   # The /proc truth the parsers are checked against, and which pid belongs to which container.
+  # host-ns.txt is this shell's own view, i.e. the host's namespaces (for --network host).
+  ls -l /proc/self/ns >"$out/host-ns.txt"
   : >"$out/containers.tsv"
   for id in $ids; do
     podman inspect --format '{{.Id}}	{{.State.Pid}}	{{.Name}}	{{.IsInfra}}' "$id" >>"$out/containers.tsv"

@@ -304,9 +304,11 @@ cmd_down() {
     ip -n "$netns" link del veth0 2>/dev/null || :
     ip netns del "$netns"
   fi
-  # Deepest first; a shared parent (kubepods, besteffort) that another test bed still uses
-  # is not empty, and stays.
-  for d in $(sed -n 's/^CGDIR=//p' "$STATE/state" | awk '{ print length($0), $0 }' | sort -rn | cut -d' ' -f2-); do
+  # Deepest first. kubepods and besteffort are shared by the test beds: whichever goes last
+  # removes them (rmdir leaves a parent that another test bed still uses).
+  for d in $(sed -n 's/^CGDIR=//p' "$STATE/state" |
+    awk '{ print } /\/kubepods\/besteffort\/pod[^\/]*$/ { sub(/\/pod[^\/]*$/, ""); print; sub(/\/besteffort$/, ""); print }' |
+    sort -u | awk '{ print length($0), $0 }' | sort -rn | cut -d' ' -f2-); do
     tries=0
     # A cgroup lingers briefly after its last task exits.
     while [ -d "$d" ] && ! rmdir "$d" 2>/dev/null; do

@@ -39,7 +39,7 @@ interface Context {
   nprocs?: number;
 }
 
-/** Does `token` fit `name`? `required` says whether the column can be empty on this row. */
+/** Does `token` fit `name`? */
 function fits(name: ColumnName, token: string): boolean {
   switch (cellKind(name)) {
     case 'int':
@@ -51,7 +51,9 @@ function fits(name: ColumnName, token: string): boolean {
     case 'netnsid':
       return token === 'unassigned' || INT.test(token) || token === '-1';
     case 'nsfs':
-      return token.startsWith('/');
+      // bind mounts live under /run (netns, docker/netns, ipcns, utsns) in practice; anything
+      // else starting with `/` is more likely the COMMAND of a row with an empty NSFS
+      return /^(\/var)?\/run\/|ns\//.test(token);
     default:
       return true;
   }

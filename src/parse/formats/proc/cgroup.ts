@@ -1,0 +1,176 @@
+import { FragmentBuilder } from '../../fragment.ts';
+import { splitLines } from '../../text.ts';
+import type { FormatParser, ParseContext, ParseResult } from '../../types.ts';
+import { isGlob, operands, programOf } from './argv.ts';
+import { Complaints, finishParse } from './complaints.ts';
+import { headLines, isDigits, stripAnsi } from './lines.ts';
+import { headBanner, splitGrepPrefix } from './prefixed.ts';
+import { choosePid, parseProcPath, type PidChoice, type ProcPath } from './procpath.ts';
+
+const FORMAT = 'proc-cgroup';
+const EXPECTED = '`/proc/PID/cgroup` lines (hierarchy-ID:controllers:path)';
+
+/** `hierarchy-ID:controller-list:path`. The path may itself contain `:` (systemd-driver ids). */
+export function parseCgroupLine(
+  line: string,
+): { id: string; controllers: string; path: string } | undefined {
+  const a = line.indexOf(':');
+  const c = a < 0 ? -1 : line.indexOf(':', a + 1);
+  if (c < 0) return undefined;
+  const id = line.slice(0, a);
+  const path = line.slice(c + 1);
+  if (!isDigits(id) || !path.startsWith('/')) return undefined;
+  return { id, controllers: line.slice(a + 1, c), path };
+}
+
+/** What one process's cgroup file said, reduced to the candidates for `ProcessRow.cgroup`. */
+interface Seen {
+  line: number;
+  ids: Set<string>;
+  v2?: string;
+  systemd?: string;
+  firstV1?: string;
+  anyPath?: string;
+}
+
+/**
+ * The most useful single path of one process. Order and reasons:
+ * 1. the v2 `0::` path when it is not `/`: on v2 and hybrid hosts runtimes put every container
+ *    in the unified tree, so it names the pod slice and container scope;
+ * 2. the v1 `name=systemd` path when not `/`: the systemd cgroup driver mirrors the same
+ *    slices/scopes there on v1 hosts;
+ * 3. the first other v1 path that is not `/`: with the cgroupfs driver every controller carries
+ *    the same `/kubepods/<qos>/pod<uid>/<id>` path, so any non-root one will do;
+ * 4. otherwise the process sits at the root everywhere: `/`.
+ */
+export function chooseCgroup(seen: Omit<Seen, 'line' | 'ids'>): string | undefined {
+  if (seen.v2 !== undefined && seen.v2 !== '/') return seen.v2;
+  if (seen.systemd !== undefined && seen.systemd !== '/') return seen.systemd;
+  return seen.firstV1 ?? seen.anyPath;
+}
+
+/**
+ * Parses `cat /proc/PID/cgroup` (v1, v2, hybrid), `grep -H '' /proc/[0-9]*\/cgroup` and
+ * `head /proc/*\/cgroup`, storing one path per process in `ProcessRow.cgroup` (see
+ * `chooseCgroup`). Relative `/../..` paths mean the reader sat in another cgroup namespace.
+ *
+ * `0::/kubepods.slice/x.scope` with argv `['cat', '/proc/7/cgroup']` → PID 7, cgroup
+ * `/kubepods.slice/x.scope`.
+ */
+export function parseCgroup(text: string, ctx: ParseContext): ParseResult {
+  const b = new FragmentBuilder(ctx, FORMAT);
+  const complaints = new Complaints(b);
+  const program = programOf(ctx.argv);
+  const files = program ? operands(program.args).filter((a) => a.endsWith('/cgroup') && !isGlob(a)) : [];
+  // Unnamed blocks (a plain `cat` of several files) are told apart by a repeated hierarchy ID.
+  const unnamed: Seen[] = [];
+  const named = new Map<string, { path: ProcPath; seen: Seen }>();
+  let bannerPath: ProcPath | undefined;
+  let relative: { line: number; path: string } | undefined;
+  let recognized = 0;
+
+  const lines = splitLines(text);
+  for (let i = 0; i < lines.length; i++) {
+    const lineNo = i + 1;
+    const t = stripAnsi(lines[i] ?? '').trim();
+    if (t === '') continue;
+    const banner = headBanner(t);
+    if (banner !== undefined) {
+      bannerPath = banner;
+      recognized++;
+      continue;
+    }
+    if (t.startsWith('grep:') || t.startsWith('cat:') || t.startsWith('head:')) {
+      b.warn(lineNo, `the command reported: ${t}`);
+      recognized++;
+      continue;
+    }
+    const prefixed = splitGrepPrefix(t, 'cgroup');
+    const entry = parseCgroupLine(prefixed ? prefixed.body : t);
+    if (entry === undefined) {
+      complaints.error(lineNo, `expected ${EXPECTED}`, t);
+      continue;
+    }
+    recognized++;
+    let seen: Seen;
+    const path = prefixed?.path ?? bannerPath;
+    if (path !== undefined) {
+      const key = String(path.pid);
+      let slot = named.get(key);
+      if (slot === undefined) {
+        slot = { path, seen: { line: lineNo, ids: new Set() } };
+        named.set(key, slot);
+      }
+      seen = slot.seen;
+    } else {
+      let last = unnamed[unnamed.length - 1];
+      if (last === undefined || last.ids.has(entry.id)) {
+        last = { line: lineNo, ids: new Set() };
+        unnamed.push(last);
+      }
+      seen = last;
+    }
+    seen.ids.add(entry.id);
+    if (entry.path.startsWith('/..')) relative ??= { line: lineNo, path: entry.path };
+    if (entry.id === '0' && entry.controllers === '') seen.v2 = entry.path;
+    else if (entry.controllers === 'name=systemd') seen.systemd = entry.path;
+    else if (seen.firstV1 === undefined && entry.path !== '/') seen.firstV1 = entry.path;
+    seen.anyPath ??= entry.path;
+  }
+
+  if (relative !== undefined) {
+    b.warn(
+      relative.line,
+      `cgroup path ${relative.path} is relative: it was read from a non-root cgroup namespace, so full paths are unknown`,
+    );
+  }
+  for (const { path, seen } of named.values()) store(b, choosePid(path, ctx, false), seen);
+  unnamed.forEach((seen, index) => {
+    let path: ProcPath | undefined;
+    if (files.length === unnamed.length) path = parseProcPath(files[index] ?? '');
+    else if (unnamed.length > 1) {
+      b.warn(seen.line, `${unnamed.length} cgroup files without names, but ${files.length} on the command line; this one is skipped`);
+      return;
+    }
+    store(b, choosePid(path, ctx, false), seen);
+  });
+  finishParse(b, complaints, recognized, text, EXPECTED);
+  return b.result();
+}
+
+function store(b: FragmentBuilder, choice: PidChoice, seen: Seen): void {
+  const path = chooseCgroup(seen);
+  if (choice.pid === undefined) {
+    b.warn(seen.line, `${choice.problem ?? 'the PID is unknown'}; its cgroup is not recorded`);
+    return;
+  }
+  if (path !== undefined) b.process(choice.pid).cgroup = path;
+}
+
+/** Head lines look like `N:controllers:/path`, optionally after a `/proc/N/cgroup:` prefix. */
+export function detectCgroup(text: string): number {
+  const lines = headLines(text, 12);
+  let hits = 0;
+  for (const l of lines) {
+    const t = l.trim();
+    const prefixed = splitGrepPrefix(t, 'cgroup');
+    if (parseCgroupLine(prefixed ? prefixed.body : t) !== undefined || headBanner(t) !== undefined) hits++;
+  }
+  if (hits === 0) return 0;
+  return hits === lines.length ? 0.9 : hits * 2 > lines.length ? 0.5 : 0.1;
+}
+
+/** `['cat', '/proc/1/cgroup']` → 0.95; `['grep', '-H', '', '/proc/[0-9]*\/cgroup']` → 0.95. */
+export function cgroupForCommand(argv: readonly string[]): number {
+  const program = programOf(argv);
+  if (program === undefined || !['cat', 'grep', 'head', 'tail', 'more', 'less'].includes(program.name)) return 0;
+  return program.args.some((a) => a.startsWith('/proc/') && a.endsWith('/cgroup')) ? 0.95 : 0;
+}
+
+export const cgroupFormat: FormatParser = {
+  id: FORMAT,
+  title: '/proc/PID/cgroup',
+  detect: (text) => detectCgroup(text),
+  parse: parseCgroup,
+  forCommand: cgroupForCommand,
+};
