@@ -47,10 +47,12 @@ OUT=
 RC=0
 
 # Runs a command line (through eval, so the printed text is exactly what ran, globs included)
-# and keeps its stdout in OUT and its status in RC. Capturing first lets a step pick a
-# fallback before anything is printed, and guarantees each block ends with a newline.
+# and keeps its stdout in OUT and its status in RC. Capturing first lets a step pick a fallback
+# before anything is printed, and guarantees each block ends with a newline. stdin is
+# /dev/null: under `sh -s < nsviz-record.sh` the script is stdin, and a tool that read it
+# would swallow the rest of the script.
 capture() {
-  OUT=$(eval "$1" 2>/dev/null)
+  OUT=$(eval "$1" </dev/null 2>/dev/null)
   RC=$?
 }
 

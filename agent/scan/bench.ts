@@ -10,6 +10,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { ProcessRow } from '../../src/protocol/snapshot.ts';
 import type { CollectContext } from './collect.ts';
 import { Tally, namespaceRows, toProcessRow } from './collect.ts';
@@ -109,6 +110,12 @@ try {
   line('agent.scan', `scanProc (sync batched), ${procs} processes`, t.sync!, 'ms');
   line('agent.scan', `fs.promises x${CONCURRENCY}, ${procs} processes`, t.async!, 'ms');
   line('agent.scan', 'scanProc / lsns -J', t.sync! / t.lsns!, 'ratio', 1.0);
+  // How long one batch holds the event loop (the live agent serves HTTP meanwhile).
+  const delay = monitorEventLoopDelay({ resolution: 1 });
+  delay.enable();
+  for (let i = 0; i < 5; i++) await scanProc();
+  delay.disable();
+  line('agent.scan', 'longest event-loop block during scanProc', delay.max / 1e6, 'ms', 50);
 } finally {
   process.kill(-pgid, 'SIGTERM');
 }

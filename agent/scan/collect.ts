@@ -12,34 +12,57 @@ import { formatCommand, parseNsLink, parseStat, parseStatus, pickCgroup } from '
 
 const gone = (f: Fail): boolean => f.code === 'ENOENT' || f.code === 'ESRCH';
 
+const plural = (n: number): string => (n === 1 ? '1 process' : `${n} processes`);
+
 /** Counts of per-process problems, turned into a few warnings at the end of a scan. */
 export class Tally {
   exited = 0;
-  private readonly problems = new Map<string, { what: string; code: string; n: number }>();
+  private readonly problems = new Map<string, { what: string; code: string; pids: number[] }>();
 
-  /** Records one failed read of `what` (a file name or `ns/<link>`). */
-  add(what: string, code: string): void {
+  /** Records one failed read of `what` (a file name, or `ns/<link>`) for `pid`. */
+  add(what: string, code: string, pid: number): void {
     const key = `${what}\0${code}`;
     const p = this.problems.get(key);
-    if (p) p.n++;
-    else this.problems.set(key, { what, code, n: 1 });
+    if (p) p.pids.push(pid);
+    else this.problems.set(key, { what, code, pids: [pid] });
   }
 
-  /** One warning per (file, errno) plus one for exited processes. */
+  /**
+   * One warning per file and errno, and one for exited processes. Namespace links failing
+   * alike (same errno, same processes — typical for EACCES without root) share one warning
+   * that lists the kinds: `cannot read the mnt, net namespace links of 57 processes (permission denied)`.
+   */
   warnings(source: string): Warning[] {
     const out: Warning[] = [];
-    for (const { what, code, n } of this.problems.values()) {
-      const procs = n === 1 ? '1 process' : `${n} processes`;
-      const why = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code;
-      const link = what.startsWith('ns/') ? ` namespace link` : '';
-      out.push({ source, message: `cannot read ${what}${link} of ${procs} (${why})` });
+    const links = new Map<string, { kinds: string[]; code: string; pids: number[] }>();
+    for (const { what, code, pids } of this.problems.values()) {
+      if (!what.startsWith('ns/')) {
+        out.push({ source, message: `cannot read ${what} of ${describe(pids, code)}` });
+        continue;
+      }
+      const key = `${code}\0${pids.join(',')}`;
+      const group = links.get(key);
+      if (group) group.kinds.push(what.slice(3));
+      else links.set(key, { kinds: [what.slice(3)], code, pids });
     }
-    if (this.exited > 0) {
-      const procs = this.exited === 1 ? '1 process' : `${this.exited} processes`;
-      out.push({ source, message: `${procs} exited during the scan` });
+    for (const { kinds, code, pids } of links.values()) {
+      const noun = kinds.length === 1 ? 'namespace link' : 'namespace links';
+      out.push({
+        source,
+        message: `cannot read the ${kinds.join(', ')} ${noun} of ${describe(pids, code)}`,
+      });
     }
+    if (this.exited > 0)
+      out.push({ source, message: `${plural(this.exited)} exited during the scan` });
     return out;
   }
+}
+
+/** `57 processes (permission denied)`, naming the PIDs when there are only a few. */
+function describe(pids: readonly number[], code: string): string {
+  const why = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code;
+  const which = pids.length <= 3 ? ` (pid ${pids.join(', ')})` : '';
+  return `${plural(pids.length)}${which}: ${why}`;
 }
 
 /** Per-scan settings and caches shared by every `toProcessRow` call. */
@@ -62,10 +85,10 @@ function inodeOf(target: string, ctx: CollectContext): number | undefined {
 }
 
 /** A text file's content, `''` when unreadable but the process lives, `undefined` when it exited. */
-function text(got: Got, what: string, ctx: CollectContext): string | undefined {
+function text(got: Got, what: string, pid: number, ctx: CollectContext): string | undefined {
   if (!(got instanceof Fail)) return got;
   if (gone(got)) return undefined;
-  ctx.tally.add(what, got.code);
+  ctx.tally.add(what, got.code, pid);
   return '';
 }
 
@@ -77,17 +100,17 @@ export function toProcessRow(raw: RawProc, ctx: CollectContext): ProcessRow | un
   const { tally } = ctx;
   if (raw.stat instanceof Fail) {
     if (gone(raw.stat)) tally.exited++;
-    else tally.add('stat', raw.stat.code);
+    else tally.add('stat', raw.stat.code, raw.pid);
     return undefined;
   }
   const stat = parseStat(raw.stat);
   if (!stat) {
-    tally.add('stat', 'unparsable');
+    tally.add('stat', 'unparsable', raw.pid);
     return undefined;
   }
-  const status = text(raw.status, 'status', ctx);
-  const cmdline = text(raw.cmdline, 'cmdline', ctx);
-  const cgroupText = text(raw.cgroup, 'cgroup', ctx);
+  const status = text(raw.status, 'status', raw.pid, ctx);
+  const cmdline = text(raw.cmdline, 'cmdline', raw.pid, ctx);
+  const cgroupText = text(raw.cgroup, 'cgroup', raw.pid, ctx);
   if (status === undefined || cmdline === undefined || cgroupText === undefined) {
     tally.exited++;
     return undefined;
@@ -104,7 +127,7 @@ export function toProcessRow(raw: RawProc, ctx: CollectContext): ProcessRow | un
     const child = base !== name;
     if (got === undefined) continue;
     if (got instanceof Fail) {
-      if (!gone(got)) tally.add(`ns/${name}`, got.code);
+      if (!gone(got)) tally.add(`ns/${name}`, got.code, raw.pid);
       // An empty pid_for_children (no child yet) reads as ENOENT; so does a link this kernel
       // lacks. Otherwise a missing link of a live process means it exited after we read stat.
       else if (!child && !zombie && ctx.supported?.has(name)) {

@@ -59,7 +59,7 @@ export function parseStatus(text: string): { ppid?: number; uid?: number } {
 /**
  * The command as `ps -ef` shows it: argv joined by spaces (NULs → spaces, trailing NULs
  * dropped), or `[comm]` when cmdline is empty (kernel threads, zombies). `redact` keeps argv[0].
- * `formatCommand('sleep\0300\0', 'sleep', false)` → `'sleep 300'`; `('', 'kthreadd')` → `'[kthreadd]'`.
+ * `formatCommand('sleep\x00300\x00', 'sleep', false)` → `'sleep 300'`; `('', 'kthreadd')` → `'[kthreadd]'`.
  */
 export function formatCommand(cmdline: string, comm: string, redact: boolean): string {
   let end = cmdline.length;

@@ -78,7 +78,7 @@ function supportedLinks(procRoot: string): Set<LinkName> | undefined {
 export async function scanProc(options: ScanOptions = {}): Promise<Snapshot> {
   const procRoot = options.procRoot ?? '/proc';
   const node = options.node ?? hostname();
-  const batchSize = Math.max(1, options.batchSize ?? 256);
+  const batchSize = Math.max(1, options.batchSize ?? 64);
   const capturedAt = (options.now ?? (() => new Date()))().toISOString();
   const warnings: Snapshot['warnings'] = [];
 

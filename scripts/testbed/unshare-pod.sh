@@ -229,8 +229,8 @@ cmd_up() {
     # The node side of the veth lives in a named netns of its own, standing in for the host
     # netns that a CNI plugin would use, so the host's own network is left untouched.
     netns=nsviz-$NAME
-    state_add "NETNS=$netns"
     ip netns add "$netns"
+    state_add "NETNS=$netns"
     ip -n "$netns" link add veth0 type veth peer name eth0 netns "$pause"
     ip -n "$netns" addr add "$NET_PREFIX.$net.1/24" dev veth0
     ip -n "$netns" link set veth0 up

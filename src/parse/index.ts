@@ -1,6 +1,7 @@
 import type { Snapshot } from '../protocol/snapshot.ts';
 import { mergeFragments, type MergeInput } from '../model/merge.ts';
 import { sortSnapshot } from '../model/sortSnapshot.ts';
+import { SNAPSHOT_FORMAT } from './formats/snapshotJson.ts';
 import { parseOne } from './parseOne.ts';
 import type { ParseIssue } from './types.ts';
 
@@ -29,17 +30,29 @@ export function parseInputs(
 ): { snapshot: Snapshot; issues: ParseIssue[] } {
   const issues: ParseIssue[] = [];
   const parts: MergeInput[] = [];
+  const formats: string[] = [];
   for (const input of inputs) {
     const results = parseOne(input.name, input.text, options.node);
     for (const r of results) {
       issues.push(...r.issues);
       parts.push({ source: input.name, fragment: r.fragment });
+      formats.push(r.format);
     }
   }
   // A single snapshot document is already merged and attributed: keep it as written.
   const only = parts.length === 1 ? parts[0]! : undefined;
-  if (only && only.fragment.sources[0]?.format === 'nsviz-snapshot' && !hasUnnamed(only.fragment)) {
-    return { snapshot: sortSnapshot(only.fragment), issues };
+  if (only && formats[0] === SNAPSHOT_FORMAT && !hasUnnamed(only.fragment)) {
+    const snap = only.fragment;
+    const named = new Set(snap.nodes.map((n) => n.name));
+    for (const list of [snap.processes, snap.namespaces, snap.containers, snap.pods] as { node: string }[][]) {
+      for (const row of list) {
+        if (!named.has(row.node)) {
+          named.add(row.node);
+          snap.nodes.push({ name: row.node });
+        }
+      }
+    }
+    return { snapshot: sortSnapshot(snap), issues };
   }
   const merged = mergeFragments(parts, options.node === undefined ? {} : { node: options.node });
   for (const i of merged.issues) {

@@ -14,11 +14,17 @@ export const TYPE_ISOLATES: Readonly<Record<NsType, string>> = {
 
 /** Scope words for the legend and the cells (the colour is never the only cue). */
 export const SCOPE_TEXT: Readonly<Record<Scope, { label: string; meaning: string }>> = {
-  pod: { label: 'pod', meaning: 'shared by the containers of one pod' },
-  container: { label: 'container', meaning: 'private to one container' },
-  host: { label: 'host', meaning: "the node's own (initial) namespace" },
+  pod: { label: 'pod', meaning: 'shared in one pod' },
+  container: { label: 'container', meaning: "one container's own" },
+  host: { label: 'host', meaning: "the node's own" },
   'cross-pod': { label: 'cross-pod', meaning: 'shared across pods' },
-  unattributed: { label: 'unattributed', meaning: 'has members of no known container' },
+  unattributed: { label: 'unattributed', meaning: 'a member is in no known container' },
 };
 
-export const SCOPE_ORDER: readonly Scope[] = ['pod', 'container', 'host', 'cross-pod', 'unattributed'];
+export const SCOPE_ORDER: readonly Scope[] = [
+  'pod',
+  'container',
+  'host',
+  'cross-pod',
+  'unattributed',
+];

@@ -12,7 +12,9 @@ export interface PodFacts {
  * addresses recorded for the sandbox's net namespace.
  */
 export function podFacts(snapshot: Snapshot, pod: SummaryPod): PodFacts {
-  const row: PodRow | undefined = snapshot.pods.find((p) => p.node === pod.node && p.key === pod.key);
+  const row: PodRow | undefined = snapshot.pods.find(
+    (p) => p.node === pod.node && p.key === pod.key,
+  );
   const name = row?.name ?? pod.name;
   const title = name ? (row?.namespace ? `${row.namespace}/${name}` : name) : pod.key;
   const holder = pod.containers.find((c) => c.sandbox) ?? pod.containers[0];
@@ -25,3 +27,9 @@ export function podFacts(snapshot: Snapshot, pod: SummaryPod): PodFacts {
     .flatMap((i) => i.addresses.filter((a) => !a.startsWith('fe80:')).map((a) => `${i.name} ${a}`));
   return { title, addresses };
 }
+
+/** Members of a namespace, for the cell tooltip: `node:type:inode` → counts. */
+export type MemberIndex = ReadonlyMap<string, { pids: number; containers: number }>;
+
+export const memberKey = (node: string, type: string, inode: number): string =>
+  `${node}:${type}:${inode}`;

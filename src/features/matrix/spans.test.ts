@@ -58,9 +58,11 @@ describe('matrixRows', () => {
   it('keeps every column covered exactly once per row', () => {
     const rows = matrixRows([pause, nginx, shoot]);
     const covered = rows.map(() => 0);
-    rows.forEach((row, i) => row.cells.forEach((c) => {
-      for (let k = 0; k < c.rowSpan; k++) covered[i + k]! += 1;
-    }));
+    rows.forEach((row, i) =>
+      row.cells.forEach((c) => {
+        for (let k = 0; k < c.rowSpan; k++) covered[i + k]! += 1;
+      }),
+    );
     expect(covered).toEqual([8, 8, 8]);
   });
 });

@@ -1,4 +1,9 @@
-import { NS_TYPES, type NsType, type Scope, type SummaryContainer } from '../../protocol/snapshot.ts';
+import {
+  NS_TYPES,
+  type NsType,
+  type Scope,
+  type SummaryContainer,
+} from '../../protocol/snapshot.ts';
 
 /** One drawn cell of a pod matrix: a namespace, spanning the rows of the containers in it. */
 export interface MatrixCell {

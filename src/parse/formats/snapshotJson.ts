@@ -1,10 +1,9 @@
-import * as v from 'valibot';
 import { SNAPSHOT_SCHEMA, type Snapshot } from '../../protocol/snapshot.ts';
 import { FragmentBuilder } from '../fragment.ts';
 import { parseJsonReporting } from '../json.ts';
 import { head } from '../text.ts';
 import type { FormatParser, ParseContext, ParseResult } from '../types.ts';
-import { SnapshotSchema } from './snapshotSchema.ts';
+import { validate } from './snapshotValidator.gen.js';
 
 export const SNAPSHOT_FORMAT = 'nsviz-snapshot';
 
@@ -22,27 +21,19 @@ export const snapshotJsonFormat: FormatParser = {
     const b = new FragmentBuilder(ctx, SNAPSHOT_FORMAT);
     const value = parseJsonReporting(text, b, `an ${SNAPSHOT_SCHEMA} document`);
     if (value === undefined) return b.result();
-    const parsed = v.safeParse(SnapshotSchema, value);
-    if (!parsed.success) {
-      for (const issue of parsed.issues.slice(0, 20)) {
-        const path = v.getDotPath(issue) ?? '(top level)';
-        b.error(
-          undefined,
-          `${path}: expected ${issue.expected ?? 'a valid value'}, found ${issue.received}`,
-        );
+    if (!validate(value)) {
+      // The validator stops at the first problem; name where it is and what was expected.
+      for (const e of validate.errors ?? []) {
+        const path = e.instancePath ? e.instancePath.slice(1).replace(/\//g, '.') : '(top level)';
+        const found = describe(valueAt(value, e.instancePath));
+        b.error(undefined, `${path}: expected ${expectation(e)}, found ${found}`);
       }
-      if (parsed.issues.length > 20)
-        b.error(undefined, `…and ${parsed.issues.length - 20} more problems`);
       return b.result();
     }
-    const snap = parsed.output as unknown as Snapshot;
+    const snap = withDefaults(value as Partial<Snapshot> & { schema: Snapshot['schema'] });
     // The document's own rows are the fragment: sources and warnings are kept as written.
     const out = b.result();
-    out.fragment = {
-      ...snap,
-      sources: [...snap.sources, ...out.fragment.sources],
-      warnings: [...snap.warnings],
-    };
+    out.fragment = { ...snap, sources: [...snap.sources, ...out.fragment.sources] };
     if (ctx.node) {
       for (const list of [snap.processes, snap.namespaces, snap.containers, snap.pods] as {
         node: string;
@@ -53,3 +44,49 @@ export const snapshotJsonFormat: FormatParser = {
     return out;
   },
 };
+
+/** Missing optional lists are empty lists (lenient input). */
+function withDefaults(v: Partial<Snapshot> & { schema: Snapshot['schema'] }): Snapshot {
+  return {
+    ...v,
+    sources: v.sources ?? [],
+    nodes: v.nodes ?? [],
+    namespaces: v.namespaces ?? [],
+    processes: (v.processes ?? []).map((p) => (p.namespaces ? p : { ...p, namespaces: {} })),
+    containers: v.containers ?? [],
+    pods: v.pods ?? [],
+    warnings: v.warnings ?? [],
+  };
+}
+
+function expectation(e: { keyword: string; message?: string; params: Record<string, unknown> }): string {
+  switch (e.keyword) {
+    case 'required':
+      return `a "${String(e.params.missingProperty)}" field`;
+    case 'type':
+      return `a value of type ${String(e.params.type)}`;
+    case 'enum':
+      return `one of ${JSON.stringify(e.params.allowedValues)}`;
+    case 'const':
+      return JSON.stringify(e.params.allowedValue);
+    case 'minimum':
+      return 'a non-negative number';
+    default:
+      return e.message ?? 'a valid value';
+  }
+}
+
+function valueAt(root: unknown, pointer: string): unknown {
+  let v = root;
+  for (const part of pointer.split('/').slice(1)) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<string, unknown>)[part.replace(/~1/g, '/').replace(/~0/g, '~')];
+  }
+  return v;
+}
+
+function describe(v: unknown): string {
+  if (v === undefined) return 'nothing';
+  const s = JSON.stringify(v) ?? String(v);
+  return s.length > 60 ? `${s.slice(0, 60)}…` : s;
+}

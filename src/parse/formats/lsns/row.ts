@@ -1,9 +1,9 @@
 import type { NsType } from '../../../protocol/snapshot.ts';
-import type { FragmentBuilder } from '../../fragment.ts';
 import { toNsType } from '../../nstype.ts';
 import { excerpt, toInt } from '../../text.ts';
 import type { ColumnName } from './columns.ts';
 import { stripTree } from './glyphs.ts';
+import type { Reporter } from './issues.ts';
 
 /** One lsns output row, whatever the output style, with values checked and typed. */
 export interface LsnsRow {
@@ -13,6 +13,8 @@ export interface LsnsRow {
   depth: number;
   /** The row this one hangs under in a tree, if any. */
   parent?: LsnsRow;
+  /** Which cell carried tree art: NS (`-T` owner/parent trees) or COMMAND (process tree). */
+  art?: 'ns' | 'command';
   ns?: number;
   type?: NsType;
   path?: string;
@@ -28,8 +30,14 @@ export interface LsnsRow {
   ons?: number;
 }
 
-/** Where a text or JSON document drew its tree, if it drew one. */
-export type TreeSource = 'command' | 'ns' | 'nested';
+/** One parsed lsns output, before its facts are recorded. */
+export interface LsnsDoc {
+  rows: LsnsRow[];
+  /** `procs`: the process list of `lsns <inode>`; `list`: the namespace list. */
+  mode: 'list' | 'procs';
+  /** JSON `children` nesting (a text table's tree shows in each row's `art`). */
+  nested: boolean;
+}
 
 /** Cell values by column; strings from tables, strings/numbers/null from JSON. */
 export type Cells = Partial<Record<ColumnName, unknown>>;
@@ -62,7 +70,7 @@ export type Where = (name: ColumnName) => string;
 export function toRow(
   cells: Cells,
   line: number,
-  b: FragmentBuilder,
+  b: Reporter,
   where: Where,
 ): LsnsRow | undefined {
   const row: LsnsRow = { line, depth: 0 };
@@ -76,6 +84,7 @@ export function toRow(
     }
     row.ns = ns;
     row.depth = depth;
+    if (depth > 0) row.art = 'ns';
   }
   if ('TYPE' in cells) {
     const raw = str(cells.TYPE) ?? '';
@@ -102,7 +111,10 @@ export function toRow(
   if (command !== undefined) {
     const { text, depth } = stripTree(command);
     if (text !== '') row.command = text;
-    if (depth > 0 && row.depth === 0) row.depth = depth;
+    if (depth > 0 && row.depth === 0) {
+      row.depth = depth;
+      row.art = 'command';
+    }
   }
   const user = str(cells.USER);
   if (user !== undefined) row.user = user;

@@ -20,7 +20,9 @@ export interface NamedLink {
  */
 export function explicitLinks(args: readonly string[]): NamedLink[] | undefined {
   const out: NamedLink[] = [];
+  // Only path operands count: `stat -c '%n %i'` has a format operand too.
   for (const arg of operands(args)) {
+    if (!arg.startsWith('/')) continue;
     const path = parseProcPath(arg);
     if (path === undefined || isGlob(arg) || !path.rest.startsWith('ns/')) return undefined;
     out.push({ path, name: path.rest.slice(3) });

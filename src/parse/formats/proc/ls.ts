@@ -63,7 +63,7 @@ export function parseLs(text: string, ctx: ParseContext): ParseResult {
   const once = new OnceWarnings(b);
   // When stderr says which links were unreadable, the bare rows need no warning of their own.
   const deniedExplained = text.includes('cannot read symbolic link');
-  const args = program?.name === 'ls' ? operands(program.args) : [];
+  const args = program?.name === 'ls' ? operands(program.args).filter((a) => a.startsWith('/')) : [];
   const defaultPath = args.length === 1 ? parseProcPath(args[0] ?? '') : undefined;
   let defaultChoice: PidChoice | undefined;
   let block: { choice: PidChoice; line: number } | undefined;
@@ -148,6 +148,7 @@ export function detectLs(text: string): number {
     const t = stripAnsi(raw).trim();
     if (t.startsWith('/proc/') && t.endsWith('/ns:')) return 0.9;
     if (t.startsWith('ls: cannot read symbolic link') && t.includes('/ns/')) return 0.8;
+    if (t.startsWith('ls: cannot open directory') && t.includes('/ns')) return 0.5;
     if (isTotal(t)) continue;
     const row = splitLsRow(t);
     if (row?.target !== undefined && parseTarget(row.target) !== undefined) links++;

@@ -32,7 +32,10 @@ export const NS_LINK_NAMES = [
  * 8 on 4.12–5.5 (pid_for_children), 7 on 4.6–4.11 (cgroup), 6 on 3.8–4.5. Outputs that carry
  * only values (`readlink`, `stat -c %i`) are mapped back to names by this.
  */
-export const GLOB_ORDER_BY_COUNT: ReadonlyMap<number, readonly string[]> = new Map([
+export const GLOB_ORDER_BY_COUNT: ReadonlyMap<number, readonly string[]> = new Map<
+  number,
+  readonly string[]
+>([
   [10, NS_LINK_NAMES],
   [8, ['cgroup', 'ipc', 'mnt', 'net', 'pid', 'pid_for_children', 'user', 'uts']],
   [7, ['cgroup', 'ipc', 'mnt', 'net', 'pid', 'user', 'uts']],

@@ -54,17 +54,16 @@ export interface PidChoice {
   problem?: string;
 }
 
-const EXEC_TOOLS = new Set(['kubectl', 'crictl', 'docker', 'podman']);
-
 /**
  * Decides the PID that a `/proc` path (or, without a path, the context) describes.
  *
- * - A numeric PID read inside `kubectl/crictl/docker/podman exec` is a PID of the container's
- *   own pid namespace (its `/proc`), not a node PID, so it is not used. Under `nsenter` the host's
- *   `/proc` stays mounted unless `-m` was given, so numeric PIDs are trusted there.
+ * - A numeric PID read inside a wrapper (`kubectl/crictl/docker/podman exec`, or `nsenter`
+ *   with `-m`/`-a`) may be a PID of the container's own pid namespace: its `/proc` is not the
+ *   node's. It is only used when no wrapper is involved, or when it is the very PID that
+ *   `nsenter -t` targeted.
  * - `/proc/self` is the command itself; with `nsenter -t PID` it runs in PID's namespaces, so
- *   `ctx.pid` stands in for it (callers that read per-process facts other than namespaces, such
- *   as cgroups, must not do this: see `selfIsTarget`).
+ *   `ctx.pid` stands in for it. Callers reading facts other than namespaces (cgroup, status)
+ *   pass `selfIsTarget = false`: nsenter does not move the command into PID's cgroups.
  *
  * `choosePid({ pid: 42, rest: '' }, { source: 'x' })` → `{ pid: 42 }`.
  */
@@ -91,10 +90,15 @@ export function choosePid(
     if (ctx.pid !== undefined) return { pid: ctx.pid };
     return { problem: 'the PID in the /proc path is not a number' };
   }
-  if (via !== undefined && EXEC_TOOLS.has(via.tool)) {
-    return {
-      problem: `PID ${path.pid} was read inside ${via.tool} exec ${via.target}, in the container's own pid namespace; it is not a node PID`,
-    };
-  }
-  return { pid: path.pid };
+  if (via === undefined || (via.tool === 'nsenter' && path.pid === ctx.pid)) return { pid: path.pid };
+  return { problem: `PID ${path.pid} was ${insideWrapper(via)}: not a node PID` };
+}
+
+/**
+ * Why PIDs read inside a wrapper are not node PIDs, to follow "was"/"were".
+ * `insideWrapper({ tool: 'kubectl', target: 'web' })` → `'read inside kubectl exec web, where …'`.
+ */
+export function insideWrapper(via: NonNullable<ParseContext['via']>): string {
+  const how = via.tool === 'nsenter' ? 'nsenter -t' : `${via.tool} exec`;
+  return `read inside ${how} ${via.target}, where /proc may show another pid namespace`;
 }

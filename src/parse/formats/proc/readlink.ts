@@ -75,7 +75,7 @@ function processPaths(
   explicit: readonly { path: ProcPath }[] | undefined,
   globs: readonly ProcPath[],
   blocks: number,
-): (ProcPath | undefined)[] | undefined {
+): readonly (ProcPath | undefined)[] | undefined {
   if (globs.length === blocks) return globs;
   if (explicit !== undefined) {
     const pids = new Set(explicit.map((e) => e.path.pid));

@@ -167,6 +167,16 @@ class Reader {
       });
   }
 
+  /** After a break: hangs every unfinished container into its parent and returns the root. */
+  closeAll(): unknown {
+    const root = this.stack[0]?.value;
+    while (this.stack.length > 1) {
+      const child = this.stack.pop()!;
+      this.attach(child.value);
+    }
+    return root;
+  }
+
   /** Reads one value without recursion, so deeply nested input cannot overflow the stack. */
   value(): unknown {
     const t = this.text;
@@ -240,8 +250,8 @@ export function readJson(text: string): JsonRead {
     try {
       docs.push({ value: r.value(), line });
     } catch (e) {
-      const root = r.stack[0];
-      if (root) docs.push({ value: root.value, line, partial: true });
+      const root = r.closeAll();
+      if (root !== undefined) docs.push({ value: root, line, partial: true });
       const error = r.broke ?? {
         ...r.where(r.pos),
         message: `JSON could not be read: ${String(e)}`,

@@ -61,7 +61,8 @@ function readProcesses(b: FragmentBuilder, root: Obj, line: number): void {
     const argv = (arr(p['cmdline']) ?? []).filter((a): a is string => typeof a === 'string');
     const command = argv.length > 0 ? argv.join(' ') : str(p['name']);
     if (command) row.command = command;
-    const cgroup = str(p['cpucgroup']);
+    // v0.16-era files call it `cgroup`.
+    const cgroup = str(p['cpucgroup']) ?? str(p['cgroup']);
     if (cgroup) row.cgroup = cgroup;
     const start = int(p['starttime']);
     if (start !== undefined) row.startTime = start;

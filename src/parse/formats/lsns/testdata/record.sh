@@ -102,6 +102,8 @@ rec default.txt "" lsns
 rec l.txt "" lsns -l
 rec r.txt "" lsns -r
 rec r-t-net.txt "" lsns -r -t net
+rec r-n.txt "" lsns -r -n
+rec r-tree-owner.txt "" lsns -r -Towner
 rec n.txt "" lsns -n
 rec o-columns.txt "" lsns -o NS,TYPE,PATH,NPROCS,PID,PPID,COMMAND,UID,USER,NETNSID,NSFS,PNS,ONS
 rec o-plus-path.txt "" lsns -o +PATH
@@ -112,6 +114,8 @@ rec json.json "" lsns -J
 rec json-l.json "" lsns -J -l
 rec json-output-all.json "" lsns -J --output-all
 rec json-t-net.json "" lsns -J -t net
+rec json-tree-owner.json "" lsns -J -Towner
+rec json-tree-parent.json "" lsns -J --tree=parent
 rec n-o.txt "" lsns -n -o NS,TYPE,PID,PPID,COMMAND
 rec p.txt "" lsns -p "$APP1"
 rec json-p.json "" lsns -J -p "$APP1"
@@ -120,6 +124,7 @@ rec inode-json.json "" lsns -J "$PAUSE_NET"
 rec inode-t-net.txt "" lsns -t net "$PAUSE_NET"
 rec t-net.txt "" lsns -t net
 rec t-net-W.txt "" lsns -t net -W
+rec t-net-n.txt "" lsns -n -t net
 rec ascii.txt LC_ALL=C lsns
 rec ascii-tree-parent.txt LC_ALL=C lsns --tree=parent
 # A terminal: CRLF line ends and COMMAND cut at 80 columns.

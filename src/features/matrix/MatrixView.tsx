@@ -1,0 +1,55 @@
+import { useMemo } from 'react';
+import type { Snapshot, Summary } from '../../protocol/snapshot.ts';
+import { PodTable } from './PodTable.tsx';
+import { memberKey, podFacts, type MemberIndex } from './podInfo.ts';
+import { ScopeLegend } from './ScopeLegend.tsx';
+
+interface Props {
+  /** Id of the shown source, so tests and embedders can tell which capture is drawn. */
+  src: string;
+  snapshot: Snapshot;
+  summary: Summary;
+}
+
+/** The per-pod matrices of one snapshot (contract §5 `[data-testid=matrix]`). */
+export function MatrixView({ src, snapshot, summary }: Props) {
+  const members = useMemo<MemberIndex>(
+    () =>
+      new Map(
+        summary.namespaces.map((n) => [
+          memberKey(n.node, n.type, n.inode),
+          { pids: n.pids.length, containers: n.containers.length },
+        ]),
+      ),
+    [summary],
+  );
+  return (
+    <section
+      className="matrix"
+      data-testid="matrix"
+      data-src={src}
+      data-pods={summary.pods.length}
+      aria-labelledby="matrix-title"
+    >
+      <div className="section-head">
+        <h2 id="matrix-title">Namespaces per container</h2>
+        <ScopeLegend />
+      </div>
+      {summary.pods.length === 0 ? (
+        <p className="empty">
+          No pods in this snapshot: nothing in the input tied processes to containers of a pod. The
+          warnings below say what could not be read.
+        </p>
+      ) : (
+        summary.pods.map((pod) => (
+          <PodTable
+            key={`${pod.node}\u0000${pod.key}`}
+            pod={pod}
+            facts={podFacts(snapshot, pod)}
+            members={members}
+          />
+        ))
+      )}
+    </section>
+  );
+}

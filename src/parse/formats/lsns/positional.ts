@@ -1,0 +1,176 @@
+import { toNsType } from '../../nstype.ts';
+import { isRightAligned, type ColumnName } from './columns.ts';
+import { stripTree } from './glyphs.ts';
+import type { Cells } from './row.ts';
+
+/**
+ * Reading a table line by the positions its header gives (libsmartcols layout, formats.md
+ * §1.3): a right-aligned cell ends exactly under its header's last character, a left-aligned
+ * cell starts exactly under its header's first. Columns are separated by one space, so a
+ * left-aligned cell (COMMAND may hold spaces) runs up to the next cell's content.
+ */
+
+export interface HeaderColumn {
+  name: ColumnName;
+  /** First character of the header word. */
+  start: number;
+  /** One past its last character. */
+  end: number;
+  right: boolean;
+}
+
+const SPACE = 32;
+
+/**
+ * Finds the header words of a line when every word is a column name.
+ * `readHeader('        NS TYPE   NPROCS', false)` → NS at 8–10 (right), TYPE at 11–15, NPROCS at 18–24.
+ */
+export function readHeader(line: string, nsTree: boolean): HeaderColumn[] | undefined {
+  const out: HeaderColumn[] = [];
+  const re = /\S+/g;
+  for (let m = re.exec(line); m; m = re.exec(line)) {
+    const name = m[0];
+    if (!isHeaderName(name)) return undefined;
+    out.push({ name, start: m.index, end: m.index + name.length, right: isRightAligned(name, nsTree) });
+  }
+  return out.length >= 2 ? out : undefined;
+}
+
+const HEADER_NAMES = new Set<string>([
+  'NS',
+  'TYPE',
+  'PATH',
+  'NPROCS',
+  'PID',
+  'PPID',
+  'COMMAND',
+  'UID',
+  'USER',
+  'NETNSID',
+  'NSFS',
+  'PNS',
+  'ONS',
+]);
+
+function isHeaderName(name: string): name is ColumnName {
+  return HEADER_NAMES.has(name);
+}
+
+function isBlank(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) !== SPACE) return false;
+  return true;
+}
+
+/** Start of the right-aligned token that ends at `end`, or -1 when the cell is empty. */
+function tokenStart(line: string, end: number): number {
+  if (end <= 0 || end > line.length || line.charCodeAt(end - 1) === SPACE) return -1;
+  let s = end;
+  while (s > 0 && line.charCodeAt(s - 1) !== SPACE) s--;
+  return s;
+}
+
+const INT = /^\d{1,20}$/;
+
+/** Is a cell's text what its column can hold? Catches lines that do not line up. */
+function plausible(name: ColumnName, text: string): boolean {
+  if (text === '') return name !== 'NS' && name !== 'TYPE';
+  switch (name) {
+    case 'NS':
+      return INT.test(stripTree(text).text);
+    case 'TYPE':
+      return toNsType(text) === text;
+    case 'NPROCS':
+    case 'PID':
+    case 'PPID':
+    case 'UID':
+    case 'PNS':
+    case 'ONS':
+      return INT.test(text);
+    case 'NETNSID':
+      return text === 'unassigned' || /^-?\d{1,10}$/.test(text);
+    case 'COMMAND':
+      return text.charCodeAt(0) !== SPACE || stripTree(text).depth > 0;
+    default:
+      return text.charCodeAt(0) !== SPACE;
+  }
+}
+
+/**
+ * Cuts a line into cells at the header's positions shifted by `delta`, or undefined when the
+ * line does not line up with them.
+ */
+export function cutLine(line: string, cols: readonly HeaderColumn[], delta: number): Cells | undefined {
+  const cells: Cells = {};
+  let floor = 0; // the next cell's content may not start before this
+  for (let k = 0; k < cols.length; k++) {
+    const col = cols[k]!;
+    let text: string;
+    if (col.right) {
+      const end = col.end + delta;
+      if (end < line.length && line.charCodeAt(end) !== SPACE) return undefined;
+      const s = tokenStart(line, end);
+      if (s < 0) text = '';
+      else {
+        if (s < floor) return undefined;
+        text = line.slice(s, end);
+        floor = end + 1;
+      }
+    } else {
+      const s = col.start + delta;
+      if (s < floor && !isBlank(line.slice(s, floor))) return undefined;
+      if (s > 0 && s - 1 < line.length && line.charCodeAt(s - 1) !== SPACE) return undefined;
+      let bound = line.length;
+      const next = cols[k + 1];
+      if (next) {
+        bound = next.start + delta - 1;
+        if (next.right) {
+          const ns = tokenStart(line, next.end + delta);
+          if (ns >= 0) bound = Math.min(bound, ns - 1);
+        }
+      }
+      text = s < line.length && bound > s ? line.slice(s, bound).trimEnd() : '';
+      if (isBlank(text)) text = '';
+      else floor = s + text.length + 1;
+    }
+    if (!plausible(col.name, text)) return undefined;
+    cells[col.name] = text;
+  }
+  if (floor > 0 && floor <= line.length && !isBlank(line.slice(floor))) {
+    // text after the last cell: the columns are not where the header says
+    const last = cols[cols.length - 1]!;
+    if (last.right) return undefined;
+  }
+  return cells;
+}
+
+/**
+ * The shift of a line against its header, guessed from where its first cell sits: pastes
+ * re-indent data lines or strip the header's leading spaces.
+ */
+export function guessDelta(line: string, cols: readonly HeaderColumn[]): number {
+  const first = cols[0]!;
+  let i = 0;
+  while (i < line.length && line.charCodeAt(i) === SPACE) i++;
+  if (!first.right) return i - first.start;
+  let e = i;
+  while (e < line.length && line.charCodeAt(e) !== SPACE) e++;
+  return e - first.end;
+}
+
+/**
+ * An NSFS continuation line: blank in every column but NSFS, which holds one more mount point.
+ * `continuation('      /run/netns/b ', cols)` → `'/run/netns/b'` when NSFS starts at column 6.
+ */
+export function continuation(line: string, cols: readonly HeaderColumn[]): string | undefined {
+  const k = cols.findIndex((c) => c.name === 'NSFS');
+  if (k < 0) return undefined;
+  const col = cols[k]!;
+  let i = 0;
+  while (i < line.length && line.charCodeAt(i) === SPACE) i++;
+  if (i !== col.start) return undefined;
+  const next = cols[k + 1];
+  const rest = next ? line.slice(i, next.start - 1) : line.slice(i);
+  if (next && !isBlank(line.slice(next.start - 1))) return undefined;
+  const path = rest.trim();
+  return path === '' ? undefined : path;
+}

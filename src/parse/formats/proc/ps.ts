@@ -1,0 +1,187 @@
+import { FragmentBuilder } from '../../fragment.ts';
+import { splitLines } from '../../text.ts';
+import type { FormatParser, ParseContext, ParseResult } from '../../types.ts';
+import { programOf } from './argv.ts';
+import { Complaints, finishParse } from './complaints.ts';
+import { headLines, isDigits, stripAnsi, tokens } from './lines.ts';
+import { insideWrapper, parsePid, parseUint } from './procpath.ts';
+import { columnsFromHeader, outputSpec, restColumn, type Column } from './ps-columns.ts';
+import { cutRow, stripBusyboxComm, stripForest } from './ps-row.ts';
+
+const FORMAT = 'ps';
+const EXPECTED = '`ps` output (a header naming PID, then one row per process)';
+/** Headers that procps prints and busybox's default `ps` does not. */
+const PROCPS_ONLY = new Set(['PPID', 'TTY', 'TT', '%CPU', 'C', 'STIME', 'START', 'STAT']);
+
+/**
+ * Parses `ps -ef`, `ps aux`, `ps -eo …` (any of pid ppid uid user comm args and the namespace
+ * columns pidns netns ipcns utsns mntns userns cgroupns, `-` when unreadable), the forest forms
+ * and busybox `ps`. Columns come from `-o` on the command line when present (the header says
+ * `COMMAND` for both comm and args), else from the header.
+ *
+ * `  PID NETNS COMMAND\n 7 4026532179 sleep 1` → PID 7 in net 4026532179, command `sleep 1`.
+ */
+export function parsePs(text: string, ctx: ParseContext): ParseResult {
+  const b = new FragmentBuilder(ctx, FORMAT);
+  const complaints = new Complaints(b);
+  const program = programOf(ctx.argv);
+  const spec = program?.name === 'ps' ? outputSpec(program.args) : undefined;
+  if (program?.multicall) b.tool = 'busybox ps';
+  const lines = splitLines(text);
+
+  let columns: Column[] | undefined = spec && !spec.header ? spec.columns : undefined;
+  if (columns !== undefined && !columns.some((c) => c.kind === 'pid')) {
+    b.error(1, 'expected pid in the -o list: without it no row can be recorded');
+    return b.result();
+  }
+  let header: string | undefined;
+  let busybox = program?.multicall === true;
+  let rest = columns ? restColumn(columns) : -1;
+  let recognized = 0;
+  let rows = 0;
+  let firstRow: number | undefined;
+  // PIDs printed inside a wrapper belong to whatever /proc it mounted: see `insideWrapper`.
+  const wrapped = ctx.via;
+
+  for (let i = 0; i < lines.length; i++) {
+    const lineNo = i + 1;
+    const t = stripAnsi(lines[i] ?? '').trimEnd();
+    if (t.trim() === '') continue;
+    if (/^(ps|error|warning|signal):/i.test(t.trimStart())) {
+      b.warn(lineNo, `ps reported: ${t.trim()}`);
+      recognized++;
+      continue;
+    }
+    if (columns === undefined || (header !== undefined && t === header)) {
+      if (header !== undefined && t === header) continue; // repeated header (watch, several runs)
+      const names = tokens(t);
+      // With -o on the command line the header may be renamed (`pid=ID`): any first line will do.
+      if (spec === undefined && !names.some((n) => n.toUpperCase() === 'PID')) {
+        complaints.error(lineNo, 'expected a ps header line naming a PID column', t);
+        continue;
+      }
+      header = t;
+      columns = spec?.columns ?? columnsFromHeader(t);
+      if (!columns.some((c) => c.kind === 'pid')) {
+        b.error(lineNo, 'expected a PID column: without it no row can be recorded');
+        break;
+      }
+      if (spec !== undefined && spec.columns.length !== names.length) {
+        b.warn(lineNo, `the header has ${names.length} names but -o lists ${spec.columns.length} columns; using -o`);
+      }
+      busybox ||= !names.some((n) => PROCPS_ONLY.has(n.toUpperCase()));
+      rest = restColumn(columns);
+      recognized++;
+      continue;
+    }
+    const cells = cutRow(t, columns, rest);
+    if (cells === undefined) {
+      complaints.error(lineNo, `expected ${columns.length} columns as in the header`, t);
+      continue;
+    }
+    recognized++;
+    firstRow ??= lineNo;
+    if (wrapped !== undefined) {
+      rows++;
+      continue;
+    }
+    readRow(b, complaints, columns, cells, lineNo, busybox);
+    rows++;
+  }
+  if (wrapped !== undefined && rows > 0) {
+    b.warn(firstRow, `the ${rows} processes were ${insideWrapper(wrapped)}: not recorded as node processes`);
+  }
+  finishParse(b, complaints, recognized, text, EXPECTED);
+  return b.result();
+}
+
+function readRow(
+  b: FragmentBuilder,
+  complaints: Complaints,
+  columns: readonly Column[],
+  cells: readonly string[],
+  line: number,
+  busybox: boolean,
+): void {
+  const pidAt = columns.findIndex((c) => c.kind === 'pid');
+  const pid = parsePid(cells[pidAt] ?? '');
+  if (pid === undefined) {
+    complaints.error(line, 'expected a PID number in the PID column', cells[pidAt] ?? '');
+    return;
+  }
+  const row = b.process(pid);
+  let comm: string | undefined;
+  let args: string | undefined;
+  for (let c = 0; c < columns.length; c++) {
+    const column = columns[c]!;
+    const cell = cells[c] ?? '';
+    switch (column.kind) {
+      case 'ppid': {
+        const ppid = parseUint(cell);
+        if (ppid === undefined) complaints.error(line, 'expected a number in the PPID column', cell);
+        else row.ppid = ppid;
+        break;
+      }
+      case 'user':
+        // All-digit names are uids printed for lack of a passwd entry (`65535`); a trailing
+        // `+` marks a name procps truncated, which is not the name.
+        if (isDigits(cell)) row.uid = parseUint(cell)!;
+        else if (cell !== '' && cell !== '-' && !cell.endsWith('+')) row.user = cell;
+        break;
+      case 'uid': {
+        const uid = parseUint(cell);
+        if (uid !== undefined) row.uid = uid;
+        break;
+      }
+      case 'ns': {
+        if (cell === '-') break; // not readable by the user who ran ps
+        const inode = parseUint(cell);
+        if (inode === undefined || inode === 0) {
+          complaints.error(line, `expected an inode or - in the ${column.ns}ns column`, cell);
+        } else b.membership(pid, column.ns!, inode, line);
+        break;
+      }
+      case 'comm':
+        comm = cell;
+        break;
+      case 'args':
+        args = cell;
+        break;
+      default:
+        break;
+    }
+  }
+  let command = args ?? comm;
+  if (command !== undefined) {
+    command = stripForest(command);
+    if (busybox) command = stripBusyboxComm(command);
+    if (command !== '') row.command = command;
+  }
+}
+
+/** Head-only: a header with PID and another known column, and a row that starts with a number. */
+export function detectPs(text: string): number {
+  const lines = headLines(text, 4);
+  const first = lines[0];
+  if (first === undefined) return 0;
+  const names = tokens(first).map((n) => n.toUpperCase());
+  if (!names.includes('PID')) return 0;
+  const known = columnsFromHeader(first).filter((c) => c.kind !== 'other' && c.kind !== 'pid').length;
+  const second = lines[1];
+  const rowLooksRight = second !== undefined && tokens(second, names.length).length >= Math.min(2, names.length);
+  if (known === 0) return 0.3;
+  return rowLooksRight || second === undefined ? 0.9 : 0.5;
+}
+
+/** `['ps', '-ef']` → 0.95; `['busybox', 'ps']` → 0.95. */
+export function psForCommand(argv: readonly string[]): number {
+  return programOf(argv)?.name === 'ps' ? 0.95 : 0;
+}
+
+export const psFormat: FormatParser = {
+  id: FORMAT,
+  title: 'ps output',
+  detect: (text) => detectPs(text),
+  parse: parsePs,
+  forCommand: psForCommand,
+};

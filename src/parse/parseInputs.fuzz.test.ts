@@ -1,0 +1,95 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { classify } from '../model/classify.ts';
+import { parseInputs } from './index.ts';
+
+/** Every recording and fixture in the repository: the seeds for mutation. */
+function corpus(): { name: string; text: string }[] {
+  const out: { name: string; text: string }[] = [];
+  const walk = (dir: string): void => {
+    let entries: string[] = [];
+    try {
+      entries = readdirSync(dir);
+    } catch {
+      return;
+    }
+    for (const e of entries) {
+      const p = join(dir, e);
+      if (statSync(p).isDirectory()) walk(p);
+      else if (/\.(txt|json)$/.test(e) && statSync(p).size < 2_000_000) out.push({ name: p, text: readFileSync(p, 'utf8') });
+    }
+  };
+  walk('fixtures');
+  walk('src/parse/formats');
+  return out;
+}
+
+const seeds = corpus();
+
+function mutate(text: string, ops: { kind: number; at: number; len: number; char: string }[]): string {
+  let t = text;
+  for (const op of ops) {
+    const at = t.length === 0 ? 0 : op.at % t.length;
+    switch (op.kind % 5) {
+      case 0: // drop a slice
+        t = t.slice(0, at) + t.slice(at + op.len);
+        break;
+      case 1: // duplicate a slice
+        t = t.slice(0, at) + t.slice(at, at + op.len) + t.slice(at);
+        break;
+      case 2: // truncate
+        t = t.slice(0, at);
+        break;
+      case 3: // replace a character
+        t = t.slice(0, at) + op.char + t.slice(at + 1);
+        break;
+      default: // swap two lines
+        {
+          const lines = t.split('\n');
+          const i = at % Math.max(1, lines.length);
+          const j = op.len % Math.max(1, lines.length);
+          [lines[i], lines[j]] = [lines[j] ?? '', lines[i] ?? ''];
+          t = lines.join('\n');
+        }
+    }
+  }
+  return t;
+}
+
+describe('parseInputs never throws', () => {
+  it('on random text', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 2000 }), (text) => {
+        const r = parseInputs([{ name: 'random', text }]);
+        classify(r.snapshot);
+        for (const i of r.issues) expect(typeof i.message).toBe('string');
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('on mutated real inputs', () => {
+    if (seeds.length === 0) return;
+    const op = fc.record({ kind: fc.nat(), at: fc.nat(), len: fc.nat({ max: 400 }), char: fc.string({ minLength: 1, maxLength: 1 }) });
+    fc.assert(
+      fc.property(fc.nat(seeds.length - 1), fc.array(op, { maxLength: 6 }), (i, ops) => {
+        const seed = seeds[i]!;
+        const r = parseInputs([{ name: seed.name, text: mutate(seed.text, ops) }]);
+        classify(r.snapshot);
+      }),
+      { numRuns: Math.min(600, seeds.length * 20) },
+    );
+  });
+
+  it('gives every real input a snapshot without errors', () => {
+    for (const seed of seeds) {
+      if (/handmade\/bad|invalid|truncated|broken|bad-/.test(seed.name)) continue;
+      if (!/\.(txt|json)$/.test(seed.name) || /truth|manifest|expected/.test(seed.name)) continue;
+      const r = parseInputs([seed]);
+      const errors = r.issues.filter((x) => x.level === 'error');
+      expect.soft(errors, seed.name).toEqual([]);
+    }
+  });
+});
