@@ -26,7 +26,8 @@ usage() {
 
 # Scratch space for this invocation only (image rootfs, containers.conf copy); always removed.
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/nsviz-podman.XXXXXX")
-trap 'rm -rf "$WORK"' EXIT INT TERM
+trap 'rm -rf "$WORK"' EXIT
+trap 'exit 130' INT TERM
 
 # Host quirk 1: crun refuses hybrid cgroups while a controller is still enabled on the v2
 # hierarchy. Binding each such controller to its own v1 hierarchy takes it off the v2 side.

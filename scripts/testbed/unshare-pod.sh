@@ -364,7 +364,7 @@ cmd_record() {
   mains=$(sed -n 's/^PROC=\([0-9]*\):[0-9]*:\(app[0-9]*\):main$/\1/p' "$STATE/state")
 
   # The recorder first, then truth right after it: the state both describe is the same.
-  sh "$RECORDER" >"$OUT/record.txt"
+  sh -s <"$RECORDER" >"$OUT/record.txt"
   write_truth >"$OUT/truth.json"
 
   : >"$OUT/session.txt"

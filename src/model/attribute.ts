@@ -1,10 +1,4 @@
-import type {
-  ContainerRow,
-  NetInterface,
-  PodRow,
-  ProcessRow,
-  Snapshot,
-} from '../protocol/snapshot.ts';
+import type { ContainerRow, PodRow, ProcessRow, Snapshot } from '../protocol/snapshot.ts';
 import { attributeCgroupPath } from './cgroupPath.ts';
 import type { MergeIssue } from './merge.ts';
 import { PodIdentity, resolvePrefixes } from './podIdentity.ts';
@@ -24,7 +18,6 @@ export function attributeProcesses(s: Snapshot): MergeIssue[] {
   for (const node of new Set([...s.containers, ...s.processes, ...s.pods].map((r) => r.node))) {
     attributeNode(s, node, issues);
   }
-  moveInterfaces(s);
   return issues;
 }
 
@@ -188,24 +181,4 @@ function inheritContainers(
     return c;
   };
   for (const p of procs) resolve(p, 0);
-}
-
-type WithInterfaces = ProcessRow & { netInterfaces?: NetInterface[] };
-
-/** Interfaces parsed from `ip addr` run for a PID move to that PID's net namespace. */
-function moveInterfaces(s: Snapshot): void {
-  for (const p of s.processes as WithInterfaces[]) {
-    if (!p.netInterfaces) continue;
-    const inode = p.namespaces.net;
-    const ns =
-      inode === undefined
-        ? undefined
-        : s.namespaces.find((n) => n.node === p.node && n.type === 'net' && n.inode === inode);
-    if (ns) {
-      ns.interfaces ??= [];
-      for (const i of p.netInterfaces)
-        if (!ns.interfaces.some((k) => k.name === i.name)) ns.interfaces.push(i);
-      delete p.netInterfaces;
-    }
-  }
 }

@@ -45,13 +45,21 @@ export function classify(snapshot: Snapshot): Summary {
   const accIn = (table: Map<number, Acc>, node: string, type: NsType, inode: number): Acc => {
     let a = table.get(inode);
     if (!a) {
-      a = { row: { node, type, inode, scope: 'unattributed', pods: [], containers: [], pids: [] }, pods: new Set(), ctrs: new Set(), groups: new Set(), loose: false, last: undefined };
+      a = {
+        row: { node, type, inode, scope: 'unattributed', pods: [], containers: [], pids: [] },
+        pods: new Set(),
+        ctrs: new Set(),
+        groups: new Set(),
+        loose: false,
+        last: undefined,
+      };
       table.set(inode, a);
       order.push(a);
     }
     return a;
   };
-  for (const n of snapshot.namespaces) accIn(tablesOf(n.node)[NS_TYPES.indexOf(n.type)]!, n.node, n.type, n.inode);
+  for (const n of snapshot.namespaces)
+    accIn(tablesOf(n.node)[NS_TYPES.indexOf(n.type)]!, n.node, n.type, n.inode);
   for (const p of snapshot.processes) {
     const tables = tablesOf(p.node);
     const ctr = p.container;
@@ -84,7 +92,8 @@ export function classify(snapshot: Snapshot): Summary {
     r.scope = scope(a, hostOf(r.node).inodes[r.type] === r.inode);
     namespaces.push(r);
   }
-  const scopeOf = (node: string, type: NsType, inode: number): Scope => index.get(node)?.[NS_TYPES.indexOf(type)]?.get(inode)?.row.scope ?? 'unattributed';
+  const scopeOf = (node: string, type: NsType, inode: number): Scope =>
+    index.get(node)?.[NS_TYPES.indexOf(type)]?.get(inode)?.row.scope ?? 'unattributed';
   return { namespaces, pods: summarizePods(snapshot, scopeOf) };
 }
 
@@ -109,7 +118,10 @@ function scope(
   return 'pod';
 }
 
-function summarizePods(s: Snapshot, scopeOf: (node: string, type: NsType, inode: number) => Scope): SummaryPod[] {
+function summarizePods(
+  s: Snapshot,
+  scopeOf: (node: string, type: NsType, inode: number) => Scope,
+): SummaryPod[] {
   const procsByCtr = new Map<string, ProcessRow[]>();
   for (const p of s.processes) {
     if (p.container === undefined) continue;

@@ -9,6 +9,7 @@ import {
   type Snapshot,
 } from '../protocol/snapshot.ts';
 import { attributeProcesses } from './attribute.ts';
+import { placeFacts, unplacedOf, type UnplacedInterfaces } from './placeFacts.ts';
 import { mergeFields, preferFullCommand } from './rowMerge.ts';
 import { sortSnapshot } from './sortSnapshot.ts';
 
@@ -62,6 +63,7 @@ export function mergeFragments(
   const nss = new Map<string, NamespaceRow>();
   const ctrs = new Map<string, ContainerRow>();
   const pods = new Map<string, PodRow>();
+  const unplaced: UnplacedInterfaces[] = [];
 
   for (const { source, fragment } of inputs) {
     const unnamedRows = hasUnnamedRows(fragment);
@@ -74,6 +76,7 @@ export function mergeFragments(
       continue;
     }
     const nodeOf = (n: string): string => n || fallback || DEFAULT_NODE;
+    unplaced.push(...unplacedOf(fragment, nodeOf(fragment.nodes[0]?.name ?? '')));
     out.sources.push(...fragment.sources);
     out.warnings.push(...fragment.warnings);
     if (fragment.capturedAt !== undefined && out.capturedAt === undefined)
@@ -190,6 +193,7 @@ export function mergeFragments(
   out.nodes = [...nodes.values()];
   ensureNamespaceRows(out);
   issues.push(...attributeProcesses(out));
+  issues.push(...placeFacts(out, unplaced));
   out.warnings.push(...issues.filter((i) => i.level === 'warning').map(toWarning));
   return { snapshot: sortSnapshot(out), issues };
 }

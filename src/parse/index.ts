@@ -44,7 +44,9 @@ export function parseInputs(
   if (only && formats[0] === SNAPSHOT_FORMAT && !hasUnnamed(only.fragment)) {
     const snap = only.fragment;
     const named = new Set(snap.nodes.map((n) => n.name));
-    for (const list of [snap.processes, snap.namespaces, snap.containers, snap.pods] as { node: string }[][]) {
+    for (const list of [snap.processes, snap.namespaces, snap.containers, snap.pods] as {
+      node: string;
+    }[][]) {
       for (const row of list) {
         if (!named.has(row.node)) {
           named.add(row.node);

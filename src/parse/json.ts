@@ -11,10 +11,9 @@ export function parseJsonReporting(text: string, b: FragmentBuilder, what: strin
     const msg = e instanceof Error ? e.message : String(e);
     const pos = jsonErrorPosition(msg, text);
     const where = pos ? ` at column ${pos.column}` : '';
-    const cut =
-      text.trimEnd().length < 2 || /Unexpected end/.test(msg)
-        ? ' (the text ends too early: truncated?)'
-        : '';
+    const at = /position (\d+)/.exec(msg);
+    const atEnd = at !== null && Number(at[1]) >= text.trimEnd().length;
+    const cut = atEnd || /Unexpected end/.test(msg) ? ' (the text ends too early: truncated?)' : '';
     b.error(
       pos?.line ?? 1,
       `expected ${what} as valid JSON; ${msg.replace(/\s*\(line \d+ column \d+\)/, '').replace(/\s*(?:in JSON )?at position \d+/, '')}${where}${cut}`,

@@ -18,7 +18,8 @@ function corpus(): { name: string; text: string }[] {
     for (const e of entries) {
       const p = join(dir, e);
       if (statSync(p).isDirectory()) walk(p);
-      else if (/\.(txt|json)$/.test(e) && statSync(p).size < 2_000_000) out.push({ name: p, text: readFileSync(p, 'utf8') });
+      else if (/\.(txt|json)$/.test(e) && statSync(p).size < 2_000_000)
+        out.push({ name: p, text: readFileSync(p, 'utf8') });
     }
   };
   walk('fixtures');
@@ -28,7 +29,10 @@ function corpus(): { name: string; text: string }[] {
 
 const seeds = corpus();
 
-function mutate(text: string, ops: { kind: number; at: number; len: number; char: string }[]): string {
+function mutate(
+  text: string,
+  ops: { kind: number; at: number; len: number; char: string }[],
+): string {
   let t = text;
   for (const op of ops) {
     const at = t.length === 0 ? 0 : op.at % t.length;
@@ -45,14 +49,14 @@ function mutate(text: string, ops: { kind: number; at: number; len: number; char
       case 3: // replace a character
         t = t.slice(0, at) + op.char + t.slice(at + 1);
         break;
-      default: // swap two lines
-        {
-          const lines = t.split('\n');
-          const i = at % Math.max(1, lines.length);
-          const j = op.len % Math.max(1, lines.length);
-          [lines[i], lines[j]] = [lines[j] ?? '', lines[i] ?? ''];
-          t = lines.join('\n');
-        }
+      default: {
+        // swap two lines
+        const lines = t.split('\n');
+        const i = at % Math.max(1, lines.length);
+        const j = op.len % Math.max(1, lines.length);
+        [lines[i], lines[j]] = [lines[j] ?? '', lines[i] ?? ''];
+        t = lines.join('\n');
+      }
     }
   }
   return t;
@@ -72,7 +76,12 @@ describe('parseInputs never throws', () => {
 
   it('on mutated real inputs', () => {
     if (seeds.length === 0) return;
-    const op = fc.record({ kind: fc.nat(), at: fc.nat(), len: fc.nat({ max: 400 }), char: fc.string({ minLength: 1, maxLength: 1 }) });
+    const op = fc.record({
+      kind: fc.nat(),
+      at: fc.nat(),
+      len: fc.nat({ max: 400 }),
+      char: fc.string({ minLength: 1, maxLength: 1 }),
+    });
     fc.assert(
       fc.property(fc.nat(seeds.length - 1), fc.array(op, { maxLength: 6 }), (i, ops) => {
         const seed = seeds[i]!;

@@ -11,7 +11,11 @@ describe('matchPrompt', () => {
     ['root@k8s-w1:~# lsns -p 2814', 'lsns -p 2814', 'k8s-w1'],
     ['[root@node1 ~]# crictl ps', 'crictl ps', 'node1'],
     ['(⎈|kind-kind:default) root@kind-worker:/# crictl pods', 'crictl pods', 'kind-worker'],
-    ['➜  ~ kubectl exec myweb2 -c netshoot -- ip addr', 'kubectl exec myweb2 -c netshoot -- ip addr', undefined],
+    [
+      '➜  ~ kubectl exec myweb2 -c netshoot -- ip addr',
+      'kubectl exec myweb2 -c netshoot -- ip addr',
+      undefined,
+    ],
     ['❯ ls -l /proc/1/ns', 'ls -l /proc/1/ns', undefined],
     ['/ # ps', 'ps', undefined],
     ['myweb2:~# ip addr', 'ip addr', 'myweb2'],
@@ -43,7 +47,9 @@ describe('splitCommand and unwrap', () => {
       pid: 2814,
       via: { tool: 'nsenter', target: '2814' },
     });
-    expect(unwrap(['kubectl', 'exec', '-it', 'myweb2', '-c', 'netshoot', '--', 'ip', 'addr'])).toEqual({
+    expect(
+      unwrap(['kubectl', 'exec', '-it', 'myweb2', '-c', 'netshoot', '--', 'ip', 'addr']),
+    ).toEqual({
       argv: ['ip', 'addr'],
       via: { tool: 'kubectl', target: 'myweb2/netshoot' },
     });
@@ -79,7 +85,11 @@ describe('splitTranscript', () => {
   });
 
   it('treats docker exec into a kind node as that node', () => {
-    const blocks = splitTranscript(['me@laptop:~$ docker exec -it kind-worker bash', 'root@kind-worker:/# lsns', 'x']);
+    const blocks = splitTranscript([
+      'me@laptop:~$ docker exec -it kind-worker bash',
+      'root@kind-worker:/# lsns',
+      'x',
+    ]);
     expect(blocks[1]!.node).toBe('kind-worker');
     expect(blocks[1]!.run.via).toBeUndefined();
   });

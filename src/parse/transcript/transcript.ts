@@ -95,7 +95,11 @@ export function parseTranscript(
       }
       continue;
     }
-    results.push(parser.parse(body, sub));
+    const r = parser.parse(body, sub);
+    // Name the block's node on its fragment, so facts without rows (interfaces) know it too.
+    if (node && !r.fragment.nodes.some((n) => n.name === node))
+      r.fragment.nodes.push({ name: node });
+    results.push(r);
   }
   const nodes = new Set(results.flatMap((r) => r.fragment.nodes.map((n) => n.name)));
   if (sessionNode && !nodes.has(sessionNode))

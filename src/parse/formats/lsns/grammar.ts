@@ -94,12 +94,20 @@ function note(name: ColumnName, text: string, ctx: Context): void {
   if (name === 'NPROCS') ctx.nprocs = Number(text);
 }
 
+export interface Match {
+  cells: Cells;
+  /** Where COMMAND starts in the line (-1 when empty or absent). */
+  commandAt: number;
+}
+
 /**
  * Splits one line into cells for `columns`, or undefined when it cannot be read that way.
- * `matchTokens('4026531836 pid 85 1 root /sbin/init splash', DEFAULT_LIST)` →
+ * `margin` is the table's left edge when known: blanks between it and a `-T` tree's art are
+ * indentation levels, not padding.
+ * `matchTokens('4026531836 pid 85 1 root /sbin/init splash', DEFAULT_LIST)?.cells` →
  * `{ NS: '4026531836', TYPE: 'pid', NPROCS: '85', PID: '1', USER: 'root', COMMAND: '/sbin/init splash' }`.
  */
-export function matchTokens(line: string, columns: readonly ColumnName[]): Cells | undefined {
+export function matchTokens(line: string, columns: readonly ColumnName[], margin = -1): Match | undefined {
   const cells: Cells = {};
   const ctx: Context = {};
   let from = 0;
@@ -107,9 +115,10 @@ export function matchTokens(line: string, columns: readonly ColumnName[]): Cells
   // `-T` trees put their art in front of NS: `│ └─4026532254 net …`
   if (columns[0] === 'NS') {
     while (from < line.length && line.charCodeAt(from) === 32) from++;
-    const { text, depth } = stripTree(line.slice(from));
+    const start = margin >= 0 && margin <= from ? margin : from;
+    const { text, depth } = stripTree(line.slice(start));
     if (depth > 0) {
-      art = line.slice(from, line.length - text.length);
+      art = line.slice(start, line.length - text.length);
       from = line.length - text.length;
     }
   }
@@ -127,7 +136,7 @@ export function matchTokens(line: string, columns: readonly ColumnName[]): Cells
       note(name, text, ctx);
     } else cells[name] = '';
   }
-  if (cmd < 0) return lo === tokens.length ? cells : undefined;
+  if (cmd < 0) return lo === tokens.length ? { cells, commandAt: -1 } : undefined;
   let hi = tokens.length - 1;
   for (let c = columns.length - 1; c > cmd; c--) {
     const name = columns[c]!;
@@ -136,10 +145,12 @@ export function matchTokens(line: string, columns: readonly ColumnName[]): Cells
     if (verdict === 'take') cells[name] = tokens[hi--]!.text;
     else cells[name] = '';
   }
-  cells.COMMAND = hi >= lo && ctx.nprocs !== 0 ? line.slice(tokens[lo]!.start, tokens[hi]!.end) : '';
-  if (ctx.nprocs === 0 && hi >= lo) {
-    // a process-less row has no COMMAND: leftover tokens mean the line was not understood
-    return undefined;
+  if (hi < lo) {
+    cells.COMMAND = '';
+    return { cells, commandAt: -1 };
   }
-  return cells;
+  // a process-less row has no COMMAND: leftover tokens mean the line was not understood
+  if (ctx.nprocs === 0) return undefined;
+  cells.COMMAND = line.slice(tokens[lo]!.start, tokens[hi]!.end);
+  return { cells, commandAt: tokens[lo]!.start };
 }

@@ -59,6 +59,14 @@ function str(value: unknown): string | undefined {
   return s === '' ? undefined : s;
 }
 
+/** Like `str`, but keeps leading blanks: they are tree indentation (`  └─…`) in NS and COMMAND. */
+function art(value: unknown): string | undefined {
+  if (typeof value === 'number') return String(value);
+  if (typeof value !== 'string') return undefined;
+  const s = value.trimEnd();
+  return s.trim() === '' ? undefined : s;
+}
+
 /** How a parser names a column's place in its messages: `column 3` or `key "pid"`. */
 export type Where = (name: ColumnName) => string;
 
@@ -75,11 +83,11 @@ export function toRow(
 ): LsnsRow | undefined {
   const row: LsnsRow = { line, depth: 0 };
   if ('NS' in cells) {
-    const raw = str(cells.NS) ?? '';
+    const raw = art(cells.NS) ?? '';
     const { text, depth } = stripTree(raw);
-    const ns = toInt(text);
+    const ns = toInt(text.trim());
     if (ns === undefined || ns === 0) {
-      b.error(line, `expected an NS inode number in ${where('NS')}, found "${excerpt(raw, 40)}"`);
+      b.error(line, `expected an NS inode number in ${where('NS')}, found "${excerpt(raw.trim(), 40)}"`);
       return undefined;
     }
     row.ns = ns;
@@ -104,13 +112,13 @@ export function toRow(
     if (raw === undefined) continue;
     const n = toInt(raw);
     if (n === undefined)
-      b.warn(line, `expected a number for ${name} in ${where(name)}, found "${excerpt(raw, 40)}"`);
+      b.warn(line, `expected a number for ${name} in ${where(name)}, found "${excerpt(raw.trim(), 40)}"`);
     else row[INT_FIELD[name]] = n;
   }
-  const command = str(cells.COMMAND);
+  const command = art(cells.COMMAND);
   if (command !== undefined) {
     const { text, depth } = stripTree(command);
-    if (text !== '') row.command = text;
+    if (text.trim() !== '') row.command = text.trim();
     if (depth > 0 && row.depth === 0) {
       row.depth = depth;
       row.art = 'command';

@@ -45,7 +45,7 @@ function guessColumns(lines: readonly string[], from: number): readonly ColumnNa
     if (!isBlankLine(lines[i]!) && !isToolMessage(lines[i]!)) sample.push(lines[i]!);
   }
   const fitsAll = (cols: readonly ColumnName[]) => sample.every((l) => matchTokens(l, cols) !== undefined);
-  const net = sample.map((l) => matchTokens(l, DEFAULT_NET));
+  const net = sample.map((l) => matchTokens(l, DEFAULT_NET)?.cells);
   if (net.every((c) => c) && net.some((c) => c!.NETNSID || c!.NSFS)) return DEFAULT_NET;
   if (fitsAll(DEFAULT_LIST)) return DEFAULT_LIST;
   if (fitsAll(DEFAULT_PROCS)) return DEFAULT_PROCS;
@@ -79,19 +79,53 @@ function findLayout(lines: readonly string[], args: LsnsArgs, b: FragmentBuilder
   return { columns, first: 0 };
 }
 
+interface Entry {
+  no: number;
+  cells: Cells;
+  /** Where a token-matched COMMAND starts (headerless tables), else -1. */
+  commandAt: number;
+}
+
 /** Reads one data line: by header positions, then shifted, then by tokens. */
-function readLine(line: string, layout: Layout): Cells | undefined {
+function readLine(line: string, layout: Layout, margin: number): Omit<Entry, 'no'> | undefined {
   const { header, columns } = layout;
   if (header) {
     const cells = cutLine(line, header, 0);
-    if (cells) return cells;
+    if (cells) return { cells, commandAt: -1 };
     const delta = guessDelta(line, header);
     if (delta !== 0) {
       const shifted = cutLine(line, header, delta);
-      if (shifted) return shifted;
+      if (shifted) return { cells: shifted, commandAt: -1 };
     }
   }
-  return matchTokens(line, columns);
+  return matchTokens(line, columns, layout.header ? -1 : margin);
+}
+
+/** The left edge of a headerless table: its least indented data line. */
+function leftMargin(lines: readonly string[], from: number): number {
+  let margin = Infinity;
+  for (let i = from; i < lines.length; i++) {
+    const l = lines[i]!;
+    if (isBlankLine(l)) continue;
+    margin = Math.min(margin, l.length - l.trimStart().length);
+  }
+  return margin === Infinity ? 0 : margin;
+}
+
+/**
+ * Headerless process trees: tokens lose the blanks that indent deeper levels (`  └─cmd`).
+ * COMMAND is left-aligned, so its column starts where the leftmost COMMAND starts; blanks and
+ * `│` between there and a row's art are that row's indentation.
+ */
+function restoreIndent(entries: readonly Entry[], lines: readonly string[], offset: number): void {
+  let column = Infinity;
+  for (const e of entries) if (e.commandAt >= 0) column = Math.min(column, e.commandAt);
+  if (column === Infinity) return;
+  for (const e of entries) {
+    if (e.commandAt <= column) continue;
+    const prefix = lines[e.no - 1 - offset]!.slice(column, e.commandAt);
+    if (/^[ │|]+$/.test(prefix)) e.cells.COMMAND = prefix + String(e.cells.COMMAND ?? '');
+  }
 }
 
 /**
@@ -105,9 +139,10 @@ export function readTable(text: string, args: LsnsArgs, b: FragmentBuilder, vers
   const layout = findLayout(lines, args, b);
   if (layout.header) version.columns(layout.columns);
   const r = new IssueBudget(b);
-  const rows: LsnsRow[] = [];
   const where = (name: ColumnName) => `column ${layout.columns.indexOf(name) + 1} (${name})`;
   const hasNsfs = layout.columns.includes('NSFS');
+  const margin = layout.header ? 0 : leftMargin(lines, layout.first);
+  const entries: Entry[] = [];
   for (let i = layout.first; i < lines.length; i++) {
     const line = lines[i]!;
     const no = i + 1;
@@ -116,24 +151,27 @@ export function readTable(text: string, args: LsnsArgs, b: FragmentBuilder, vers
       reportToolMessage(r, no, line);
       continue;
     }
-    const prev = rows[rows.length - 1];
+    const prev = entries[entries.length - 1];
     if (hasNsfs && prev) {
       const more = layout.header ? continuation(line, layout.header) : bareNsfs(line);
       if (more !== undefined) {
-        (prev.nsfs ??= []).push(more);
+        const had = typeof prev.cells.NSFS === 'string' ? prev.cells.NSFS : '';
+        prev.cells.NSFS = had === '' ? more : `${had}\n${more}`;
         continue;
       }
     }
-    const cells = readLine(line, layout);
-    if (!cells) {
-      describeFailure(line, layout, no, r, where);
-      continue;
-    }
-    const row = toRow(cells, no, r, where);
+    const read = readLine(line, layout, margin);
+    if (read) entries.push({ no, ...read });
+    else describeFailure(line, layout, no, r, where);
+  }
+  if (!layout.header) restoreIndent(entries, lines, 0);
+  const rows: LsnsRow[] = [];
+  for (const e of entries) {
+    const row = toRow(e.cells, e.no, r, where);
     if (row) rows.push(row);
   }
   r.finish();
-  if (rows.some((r) => r.depth > 0)) linkTree(rows);
+  if (rows.some((row) => row.depth > 0)) linkTree(rows);
   return { rows, mode: isProcs(layout.columns, args) ? 'procs' : 'list', nested: false };
 }
 

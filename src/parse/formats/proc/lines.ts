@@ -80,3 +80,20 @@ export function isDigits(text: string): boolean {
   }
   return true;
 }
+
+/**
+ * Calls `fn` for every line (LF or CRLF, BOM dropped; no trailing empty line), numbered from 1
+ * like `splitLines`, without building an array of all lines first.
+ */
+export function eachLine(text: string, fn: (line: string, lineNo: number) => void): void {
+  const n = text.length;
+  let start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  let lineNo = 0;
+  while (start < n) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = n;
+    const stop = end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
+    fn(text.slice(start, stop), ++lineNo);
+    start = end + 1;
+  }
+}

@@ -1,10 +1,9 @@
 import { FragmentBuilder } from '../../fragment.ts';
-import { splitLines } from '../../text.ts';
 import type { FormatParser, ParseContext, ParseResult } from '../../types.ts';
 import { basename, operands, programOf } from './argv.ts';
 import { Complaints, OnceWarnings, finishParse } from './complaints.ts';
-import { headLines, isBlank, isDigits, stripAnsi, tokens } from './lines.ts';
-import { nsLink, parseTarget, recordLink, unquote } from './nslink.ts';
+import { eachLine, headLines, isBlank, isDigits, stripAnsi, tokens } from './lines.ts';
+import { nsLink, parseTarget, LinkRecorder, unquote } from './nslink.ts';
 import { choosePid, parseProcPath, type PidChoice } from './procpath.ts';
 
 const FORMAT = 'proc-ns-ls';
@@ -22,23 +21,37 @@ export function modeType(token: string): string | undefined {
   return token[0];
 }
 
-/** Splits an `ls -l` row into mode, link name and target (`undefined` when not shown). */
-export function splitLsRow(
-  row: string,
-): { mode: string; name: string; target: string | undefined } | undefined {
-  const first = tokens(row, 2);
-  // `ls -li` puts the inode of the link itself before the mode.
-  let mode = first[0] ?? '';
-  if (modeType(mode) === undefined && isDigits(mode)) mode = first[1] ?? '';
-  if (modeType(mode) === undefined) return undefined;
-  const arrow = row.indexOf(' -> ');
+/** The end of the blank-separated word starting at or after `from`: `[start, end]`. */
+function wordAt(row: string, from: number): [number, number] {
+  let i = from;
+  while (i < row.length && isBlank(row.charCodeAt(i))) i++;
+  let e = i;
+  while (e < row.length && !isBlank(row.charCodeAt(e))) e++;
+  return [i, e];
+}
+
+/**
+ * Splits an `ls -l` row into mode, link name and where the target starts (-1 when no
+ * `-> target` is shown). `splitLsRow('lrwx… net -> net:[1]')` → `{ mode: 'lrwx…', name: 'net', targetAt: … }`.
+ */
+export function splitLsRow(row: string): { mode: string; name: string; targetAt: number } | undefined {
+  let [s, e] = wordAt(row, 0);
+  let mode = row.slice(s, e);
+  if (modeType(mode) === undefined) {
+    // `ls -li` puts the inode of the link itself before the mode.
+    if (!isDigits(mode)) return undefined;
+    [s, e] = wordAt(row, e);
+    mode = row.slice(s, e);
+    if (modeType(mode) === undefined) return undefined;
+  }
+  const arrow = row.indexOf(' -> ', e);
   let end = arrow < 0 ? row.length : arrow;
-  while (end > 0 && isBlank(row.charCodeAt(end - 1))) end--;
+  while (end > e && isBlank(row.charCodeAt(end - 1))) end--;
   let start = end;
-  while (start > 0 && !isBlank(row.charCodeAt(start - 1))) start--;
-  if (start === 0) return undefined;
+  while (start > e && !isBlank(row.charCodeAt(start - 1))) start--;
+  if (start === end || start === e) return undefined;
   const name = unquote(row.slice(start, end));
-  return { mode, name, target: arrow < 0 ? undefined : row.slice(arrow + 4).trim() };
+  return { mode, name, targetAt: arrow < 0 ? -1 : arrow + 4 };
 }
 
 /** A `total 0` line, also localized (`insgesamt 0`, `합계 0`). */
@@ -57,6 +70,7 @@ function isTotal(t: string): boolean {
  */
 export function parseLs(text: string, ctx: ParseContext): ParseResult {
   const b = new FragmentBuilder(ctx, FORMAT);
+  const links = new LinkRecorder(b);
   const program = programOf(ctx.argv);
   if (program?.multicall) b.tool = 'busybox ls';
   const complaints = new Complaints(b);
@@ -69,36 +83,28 @@ export function parseLs(text: string, ctx: ParseContext): ParseResult {
   let block: { choice: PidChoice; line: number } | undefined;
   let recognized = 0;
 
-  const lines = splitLines(text);
-  for (let i = 0; i < lines.length; i++) {
-    const lineNo = i + 1;
-    const t = stripAnsi(lines[i] ?? '').trim();
-    if (t === '') continue;
-    if (t.endsWith(':') && t.startsWith('/proc/')) {
-      const path = parseProcPath(t.slice(0, -1));
-      block = { choice: choosePid(path, ctx), line: lineNo };
-      if (block.choice.problem)
-        b.warn(lineNo, `${block.choice.problem}; namespaces kept without a process`);
-      recognized++;
-      continue;
-    }
-    if (t.startsWith('ls:') || t.startsWith('busybox:')) {
-      b.warn(lineNo, `ls reported: ${t}`);
-      recognized++;
-      continue;
-    }
-    if (isTotal(t)) continue;
+  eachLine(text, (raw, lineNo) => {
+    const t = (raw.includes('\u001b') ? stripAnsi(raw) : raw).trim();
+    if (t === '') return;
     const row = splitLsRow(t);
     if (row === undefined) {
-      complaints.error(lineNo, `expected ${EXPECTED}`, t);
-      continue;
+      if (t.endsWith(':') && t.startsWith('/proc/')) {
+        const path = parseProcPath(t.slice(0, -1));
+        block = { choice: choosePid(path, ctx), line: lineNo };
+        if (block.choice.problem) b.warn(lineNo, `${block.choice.problem}; namespaces kept without a process`);
+        recognized++;
+      } else if (t.startsWith('ls:') || t.startsWith('busybox:')) {
+        b.warn(lineNo, `ls reported: ${t}`);
+        recognized++;
+      } else if (!isTotal(t)) complaints.error(lineNo, `expected ${EXPECTED}`, t);
+      return;
     }
     recognized++;
     const kind = modeType(row.mode);
-    if (kind === 'd') continue; // `.` and `..` of `ls -la`
+    if (kind === 'd') return; // `.` and `..` of `ls -la`
     if (kind !== 'l') {
       b.warn(lineNo, `"${row.name}" is not a symbolic link (was ls given -L?); skipped`);
-      continue;
+      return;
     }
     // The PID: from a full-path name, else the block header, else the command line / context.
     let choice: PidChoice;
@@ -117,24 +123,23 @@ export function parseLs(text: string, ctx: ParseContext): ParseResult {
     const link = nsLink(linkName);
     if (link === undefined) {
       b.warn(lineNo, `"${linkName}" is not a namespace link of /proc/PID/ns; skipped`);
-      continue;
+      return;
     }
-    if (row.target === undefined) {
-      if (!deniedExplained)
-        b.warn(lineNo, `${linkName}: no link target shown (not readable?); skipped`);
-      continue;
+    if (row.targetAt < 0) {
+      if (!deniedExplained) b.warn(lineNo, `${linkName}: no link target shown (not readable?); skipped`);
+      return;
     }
-    const target = parseTarget(row.target);
+    const target = parseTarget(t, row.targetAt);
     if (target === undefined) {
-      complaints.error(lineNo, `expected a target like ${link.type}:[inode] after ->`, row.target);
-      continue;
+      complaints.error(lineNo, `expected a target like ${link.type}:[inode] after ->`, t.slice(row.targetAt));
+      return;
     }
     if (target.type !== link.type) {
       b.error(lineNo, `link ${linkName} points to a ${target.type} namespace; skipped`);
-      continue;
+      return;
     }
-    recordLink(b, choice.pid, link, target.inode, lineNo);
-  }
+    links.link(choice.pid, link, target.inode, lineNo);
+  });
   finishParse(b, complaints, recognized, text, EXPECTED);
   return b.result();
 }
@@ -151,7 +156,7 @@ export function detectLs(text: string): number {
     if (t.startsWith('ls: cannot open directory') && t.includes('/ns')) return 0.5;
     if (isTotal(t)) continue;
     const row = splitLsRow(t);
-    if (row?.target !== undefined && parseTarget(row.target) !== undefined) links++;
+    if (row !== undefined && row.targetAt >= 0 && parseTarget(t, row.targetAt) !== undefined) links++;
     else if (row !== undefined && nsLink(basename(row.name)) !== undefined) bare++;
     else if (row === undefined || modeType(row.mode) !== 'd') other++;
   }

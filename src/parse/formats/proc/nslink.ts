@@ -1,7 +1,6 @@
 import type { NsType } from '../../../protocol/snapshot.ts';
 import type { FragmentBuilder } from '../../fragment.ts';
 import { toNsType } from '../../nstype.ts';
-import { parseUint } from './procpath.ts';
 
 /** What a `/proc/PID/ns/<name>` link stands for. */
 export interface NsLink {
@@ -42,13 +41,20 @@ export const GLOB_ORDER_BY_COUNT: ReadonlyMap<number, readonly string[]> = new M
   [6, ['ipc', 'mnt', 'net', 'pid', 'user', 'uts']],
 ]);
 
-/** `nsLink('pid_for_children')` → `{ type: 'pid', forChildren: true }`; `nsLink('x')` → `undefined`. */
+const LINKS: ReadonlyMap<string, NsLink> = new Map(
+  NS_LINK_NAMES.map((name): [string, NsLink] => {
+    const forChildren = name.endsWith('_for_children');
+    const type = toNsType(forChildren ? name.slice(0, -'_for_children'.length) : name)!;
+    return [name, { type, forChildren }];
+  }),
+);
+
+/**
+ * `nsLink('pid_for_children')` → `{ type: 'pid', forChildren: true }`; `nsLink('x')` → `undefined`.
+ * Only the exact link names: OCI spellings (`network`) never name a link.
+ */
 export function nsLink(name: string): NsLink | undefined {
-  if (name === 'pid_for_children') return { type: 'pid', forChildren: true };
-  if (name === 'time_for_children') return { type: 'time', forChildren: true };
-  // `toNsType` also accepts OCI spellings (`network`), which never name a link; only exact names.
-  const type = toNsType(name);
-  return type !== undefined && type === name ? { type, forChildren: false } : undefined;
+  return LINKS.get(name);
 }
 
 /** Removes one pair of shell quotes that `ls` adds on terminals: `'net:[1]'` → `net:[1]`. */
@@ -63,17 +69,37 @@ export function unquote(text: string): string {
 
 /**
  * Parses a link target. `parseTarget("'net:[4026532001]'")` → `{ type: 'net', inode: 4026532001 }`;
- * `parseTarget('net:4026532001')` → `undefined`.
+ * `parseTarget('net:4026532001')` → `undefined`. Scans in place: it runs once per link of
+ * 10,000-process listings.
  */
-export function parseTarget(text: string): { type: NsType; inode: number } | undefined {
-  const t = unquote(text.trim());
-  const open = t.indexOf(':[');
-  if (open <= 0 || t.charCodeAt(t.length - 1) !== 93 /* ] */) return undefined;
-  const type = nsLink(t.slice(0, open));
-  const inode = parseUint(t.slice(open + 2, t.length - 1));
-  if (type === undefined || type.forChildren || inode === undefined || inode === 0)
-    return undefined;
-  return { type: type.type, inode };
+export function parseTarget(text: string, from = 0): { type: NsType; inode: number } | undefined {
+  let i = from;
+  let end = text.length;
+  while (i < end && isBlankCode(text.charCodeAt(i))) i++;
+  while (end > i && isBlankCode(text.charCodeAt(end - 1))) end--;
+  const q = text.charCodeAt(i);
+  if ((q === 39 || q === 34) && end - i >= 2 && text.charCodeAt(end - 1) === q) {
+    i++;
+    end--;
+  }
+  if (text.charCodeAt(end - 1) !== 93 /* ] */) return undefined;
+  const open = text.indexOf(':[', i);
+  if (open <= i || open >= end) return undefined;
+  const link = LINKS.get(text.slice(i, open));
+  if (link === undefined || link.forChildren) return undefined;
+  let inode = 0;
+  const digitsEnd = end - 1;
+  if (digitsEnd === open + 2 || digitsEnd - open - 2 > 16) return undefined;
+  for (let k = open + 2; k < digitsEnd; k++) {
+    const d = text.charCodeAt(k) - 48;
+    if (d < 0 || d > 9) return undefined;
+    inode = inode * 10 + d;
+  }
+  return inode === 0 ? undefined : { type: link.type, inode };
+}
+
+function isBlankCode(c: number): boolean {
+  return c === 32 || c === 9;
 }
 
 /**
@@ -84,36 +110,64 @@ export function parseTarget(text: string): { type: NsType; inode: number } | und
 export const MIN_NS_INODE = 0xefff0000;
 
 /**
- * Records one link of one process. With `pid` undefined only the namespace is recorded: the
- * caller has already warned why the process is unknown. `*_for_children` links go to
- * `ProcessRow.forChildren`, never to `namespaces`.
+ * Records namespace links into a builder, at the speed 10,000-process listings need: the
+ * builder keys namespaces by a `type:inode` string, so each distinct namespace is registered
+ * once here (numeric sets) and a membership the row does not have yet is written directly.
+ * Repeats and contradictions still go through `FragmentBuilder.membership`, which owns the rule
+ * (and the warning) for a PID listed in two namespaces of one type.
  */
-export function recordLink(
-  b: FragmentBuilder,
-  pid: number | undefined,
-  link: NsLink,
-  inode: number,
-  line: number,
-): void {
-  if (pid === undefined) {
-    b.namespace(link.type, inode);
-    return;
+export class LinkRecorder {
+  private readonly known = new Map<NsType, Set<number>>();
+
+  constructor(private readonly b: FragmentBuilder) {}
+
+  /** Registers namespace `inode` of `type` once. */
+  namespace(type: NsType, inode: number): void {
+    let set = this.known.get(type);
+    if (set === undefined) {
+      set = new Set();
+      this.known.set(type, set);
+    }
+    if (set.has(inode)) return;
+    set.add(inode);
+    this.b.namespace(type, inode);
   }
-  if (!link.forChildren) {
-    b.membership(pid, link.type, inode, line);
-    return;
+
+  /** `pid` is in namespace `inode` of `type` (like `FragmentBuilder.membership`). */
+  member(pid: number, type: NsType, inode: number, line: number): void {
+    const row = this.b.process(pid);
+    const current = row.namespaces[type];
+    if (current === undefined) {
+      row.namespaces[type] = inode;
+      this.namespace(type, inode);
+    } else if (current !== inode) {
+      this.b.membership(pid, type, inode, line);
+    }
   }
-  const type = link.type === 'time' ? 'time' : 'pid';
-  const row = b.process(pid);
-  const known = row.forChildren?.[type];
-  if (known !== undefined && known !== inode) {
-    b.warn(
-      line,
-      `PID ${pid} has two ${type}_for_children values (${known} and ${inode}); keeping ${known}`,
-    );
-    return;
+
+  /**
+   * Records one link of one process. With `pid` undefined only the namespace is recorded: the
+   * caller has already warned why the process is unknown. `*_for_children` links go to
+   * `ProcessRow.forChildren`, never to `namespaces`.
+   */
+  link(pid: number | undefined, link: NsLink, inode: number, line: number): void {
+    if (pid === undefined) this.namespace(link.type, inode);
+    else if (!link.forChildren) this.member(pid, link.type, inode, line);
+    else this.forChildren(pid, link.type === 'time' ? 'time' : 'pid', inode, line);
   }
-  row.forChildren = { ...row.forChildren, [type]: inode };
-  // The namespace exists even while no process is in it yet.
-  b.namespace(type, inode);
+
+  private forChildren(pid: number, type: 'pid' | 'time', inode: number, line: number): void {
+    const row = this.b.process(pid);
+    const known = row.forChildren?.[type];
+    if (known !== undefined && known !== inode) {
+      this.b.warn(
+        line,
+        `PID ${pid} has two ${type}_for_children values (${known} and ${inode}); keeping ${known}`,
+      );
+      return;
+    }
+    row.forChildren = { ...row.forChildren, [type]: inode };
+    // The namespace exists even while no process is in it yet.
+    this.namespace(type, inode);
+  }
 }

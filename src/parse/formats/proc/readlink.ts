@@ -5,7 +5,7 @@ import { programOf } from './argv.ts';
 import { Complaints, finishParse } from './complaints.ts';
 import { headLines, stripAnsi } from './lines.ts';
 import { explicitLinks, globbedDirs, nameByOrder } from './linkorder.ts';
-import { nsLink, parseTarget, recordLink } from './nslink.ts';
+import { nsLink, parseTarget, LinkRecorder } from './nslink.ts';
 import { choosePid, type PidChoice, type ProcPath } from './procpath.ts';
 
 const FORMAT = 'proc-ns-readlink';
@@ -27,6 +27,7 @@ interface Target {
  */
 export function parseReadlink(text: string, ctx: ParseContext): ParseResult {
   const b = new FragmentBuilder(ctx, FORMAT);
+  const links = new LinkRecorder(b);
   const complaints = new Complaints(b);
   const targets: Target[] = [];
   let stderr = 0;
@@ -49,7 +50,7 @@ export function parseReadlink(text: string, ctx: ParseContext): ParseResult {
     // One explicit path per printed line: names and PIDs are exact.
     targets.forEach((t, i) => {
       const link = explicit[i]!;
-      record(b, t, link.name, choosePid(link.path, ctx));
+      record(b, links, t, link.name, choosePid(link.path, ctx));
     });
   } else {
     const blocks = nameByOrder(targets.map((t) => t.type));
@@ -63,7 +64,7 @@ export function parseReadlink(text: string, ctx: ParseContext): ParseResult {
       const first = targets[next];
       if (choice.problem && first)
         b.warn(first.line, `${choice.problem}; namespaces kept without a process`);
-      for (const name of names) record(b, targets[next++]!, name, choice);
+      for (const name of names) record(b, links, targets[next++]!, name, choice);
     });
   }
   finishParse(b, complaints, targets.length + stderr, text, EXPECTED);
@@ -86,7 +87,13 @@ function processPaths(
   return undefined;
 }
 
-function record(b: FragmentBuilder, t: Target, name: string, choice: PidChoice): void {
+function record(
+  b: FragmentBuilder,
+  links: LinkRecorder,
+  t: Target,
+  name: string,
+  choice: PidChoice,
+): void {
   const link = nsLink(name);
   if (link === undefined || link.type !== t.type) {
     b.error(
@@ -95,7 +102,7 @@ function record(b: FragmentBuilder, t: Target, name: string, choice: PidChoice):
     );
     return;
   }
-  recordLink(b, choice.pid, link, t.inode, t.line);
+  links.link(choice.pid, link, t.inode, t.line);
 }
 
 /** Every head line is a bare `type:[inode]`. */

@@ -5,7 +5,7 @@ import { hasFlag, programOf } from './argv.ts';
 import { Complaints, OnceWarnings, finishParse } from './complaints.ts';
 import { headLines, isDigits, stripAnsi, tokens } from './lines.ts';
 import { explicitLinks, globbedDirs, namesForCount } from './linkorder.ts';
-import { MIN_NS_INODE, nsLink, recordLink } from './nslink.ts';
+import { MIN_NS_INODE, nsLink, LinkRecorder } from './nslink.ts';
 import { choosePid, parseProcPath, parseUint, type PidChoice, type ProcPath } from './procpath.ts';
 
 const FORMAT = 'proc-ns-stat';
@@ -20,6 +20,7 @@ const EXPECTED = "`stat -L -c '%n %i' /proc/PID/ns/*` lines (path inode) or bare
  */
 export function parseStat(text: string, ctx: ParseContext): ParseResult {
   const b = new FragmentBuilder(ctx, FORMAT);
+  const links = new LinkRecorder(b);
   const complaints = new Complaints(b);
   const once = new OnceWarnings(b);
   const program = programOf(ctx.argv);
@@ -75,9 +76,9 @@ export function parseStat(text: string, ctx: ParseContext): ParseResult {
       choices.set(path.pid, choice);
       if (choice.problem) b.warn(lineNo, `${choice.problem}; namespaces kept without a process`);
     }
-    recordLink(b, choice.pid, link, inode, lineNo);
+    links.link(choice.pid, link, inode, lineNo);
   }
-  if (bare.length > 0) nameBare(b, ctx, args, bare);
+  if (bare.length > 0) nameBare(b, links, ctx, args, bare);
   finishParse(b, complaints, recognized, text, EXPECTED);
   return b.result();
 }
@@ -85,6 +86,7 @@ export function parseStat(text: string, ctx: ParseContext): ParseResult {
 /** Names bare `%i` lines from the command line: one explicit link per line, or whole globs. */
 function nameBare(
   b: FragmentBuilder,
+  links: LinkRecorder,
   ctx: ParseContext,
   args: readonly string[],
   bare: readonly { inode: number; line: number }[],
@@ -120,7 +122,7 @@ function nameBare(
       warned.add(choice.problem);
       b.warn(entry.line, `${choice.problem}; namespaces kept without a process`);
     }
-    recordLink(b, choice.pid, link, entry.inode, entry.line);
+    links.link(choice.pid, link, entry.inode, entry.line);
   });
 }
 

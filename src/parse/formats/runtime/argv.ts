@@ -112,7 +112,10 @@ export function readCommand(argv: readonly string[]): Command {
   return { tool, words, flags };
 }
 
-/** The requested output format (`-o`, `--output`, `--format`), lower-cased; '' when absent. */
+/**
+ * The requested output format (`-o`, `--output`, `--format`), lower-cased; '' when absent.
+ * `outputFormat(readCommand(['crictl','ps','-o','JSON']))` → `'json'`.
+ */
 export function outputFormat(cmd: Command): string {
   const v =
     cmd.flags.get('-o') ??
@@ -128,7 +131,10 @@ export function wantsJson(cmd: Command): boolean {
   return f === 'json' || /^\{\{\s*json\s+\.\s*\}\}$/.test(f);
 }
 
-/** True when `cmd` is `tool` followed by one of the `sub` word sequences, e.g. `['pod','inspect']`. */
+/**
+ * True when `cmd` is `tool` followed by one of the `subs` word sequences.
+ * `isSub(readCommand(['podman','pod','inspect','p']), 'podman', ['pod','inspect'])` → `true`.
+ */
 export function isSub(
   cmd: Command,
   tool: string | readonly string[],

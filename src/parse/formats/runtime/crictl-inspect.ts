@@ -21,8 +21,9 @@ function runtimeOf(
   if (
     keys.some((k) => k.startsWith('io.kubernetes.cri-o.')) ||
     /(^|[:/])crio[-:]/.test(cgroupsPath)
-  )
+  ) {
     return 'cri-o';
+  }
   if (
     info?.['snapshotter'] !== undefined ||
     keys.some((k) => k.startsWith('io.kubernetes.cri.')) ||

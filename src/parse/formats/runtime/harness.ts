@@ -41,7 +41,7 @@ export function parseJsonDocs(
   return b.result();
 }
 
-/** Short description of an unexpected JSON value for messages. */
+/** Short description of an unexpected JSON value for messages. `describe([1])` → `'an array of 1'`. */
 export function describe(v: unknown): string {
   if (v === null) return 'null';
   if (Array.isArray(v)) return `an array of ${v.length}`;
@@ -59,7 +59,10 @@ export function describe(v: unknown): string {
   return `a ${typeof v}`;
 }
 
-/** The items of a document that is one object or an array of objects (podman 4 vs 5, crictl 1.30 vs 1.31). */
+/**
+ * The items of a document that is one object or an array of objects (podman 4 vs 5, crictl
+ * 1.30 vs 1.31). `objects({a:1})` → `[{a:1}]`; `objects([1,2])` → `[1,2]`.
+ */
 export function objects(v: unknown): unknown[] {
   return arr(v)?.slice() ?? [v];
 }

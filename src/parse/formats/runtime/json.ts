@@ -266,9 +266,3 @@ function lineOf(text: string, pos: number): number {
   for (let i = text.indexOf('\n'); i !== -1 && i < pos; i = text.indexOf('\n', i + 1)) n++;
   return n;
 }
-
-/** The first non-blank character of `text` (after a BOM), cheaply; '' when there is none. */
-export function firstChar(text: string): string {
-  const m = /\S/.exec(text.length > 4096 ? text.slice(0, 4096) : text);
-  return m ? m[0] : '';
-}

@@ -56,7 +56,10 @@ export function containerType(
   return undefined;
 }
 
-/** The sandbox id a container belongs to, from containerd, CRI-O or cri-dockerd annotations. */
+/**
+ * The sandbox id a container belongs to, from containerd, CRI-O or cri-dockerd annotations.
+ * `sandboxIdOf({'io.kubernetes.cri-o.SandboxID':'97f2'})` → `'97f2'`.
+ */
 export function sandboxIdOf(
   ...maps: readonly Readonly<Record<string, string>>[]
 ): string | undefined {
@@ -95,7 +98,10 @@ export interface PodFields {
   sandboxId?: string | undefined;
 }
 
-/** Sets the pod row fields that are known, never overwriting a known value with nothing. */
+/**
+ * Sets the pod row fields that are known, never overwriting a known value with nothing; IPs are
+ * merged. `fillPod(b, 'ab', {name:'web', uid: undefined})` → pod `ab` named `web`, uid untouched.
+ */
 export function fillPod(b: FragmentBuilder, key: string, fields: PodFields): PodRow {
   const pod = b.pod(key);
   if (fields.name) pod.name = fields.name;

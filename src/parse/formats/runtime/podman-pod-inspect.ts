@@ -9,7 +9,10 @@ import { describe, objects, parseJsonDocs, squeezedHead } from './harness.ts';
 import { fillPod } from './kube.ts';
 import { arr, obj, pick, str, type Obj } from './values.ts';
 
-/** Whether an inspect item is a pod rather than a container (`podman inspect` accepts both). */
+/**
+ * Whether an inspect item is a pod rather than a container (`podman inspect` accepts both).
+ * `isPodItem({Id:'77', InfraContainerID:'3f'})` → `true`.
+ */
 export function isPodItem(o: Obj): boolean {
   return (
     pick(o, 'InfraContainerID', 'InfraContainerId') !== undefined ||
@@ -17,7 +20,10 @@ export function isPodItem(o: Obj): boolean {
   );
 }
 
-/** Reads one pod object into the fragment. */
+/**
+ * Reads one pod object into the fragment. `{Id:'77', Name:'web', InfraContainerID:'3f'}` → pod
+ * `77` named `web`, container `3f` its sandbox.
+ */
 export function readPodItem(b: FragmentBuilder, item: unknown, line: number): void {
   const o = obj(item);
   const id = str(o?.['Id']) ?? str(o?.['ID']);

@@ -25,6 +25,7 @@ export interface Header {
   starts: number[];
 }
 
+/** Header names and where they start. `readHeader('POD ID   NAME')` → `{names:['POD ID','NAME'], starts:[0,9]}`. */
 export function readHeader(line: string): Header {
   const cs = cells(line);
   return { names: cs.map((c) => c.text), starts: cs.map((c) => c.start) };
@@ -34,6 +35,7 @@ export function readHeader(line: string): Header {
  * The cells of `line` keyed by header name. A row with as many cells as the header is read in
  * order (robust to re-indented pastes); otherwise a cell belongs to the last column that
  * starts at or before it (+1 for a cell that a pasted line shifted by one).
+ * `rowByHeader('x    z', readHeader('A    B    C'))` → `{A:'x', B:'z'}` (by position; C is empty).
  */
 export function rowByHeader(line: string, header: Header): Map<string, string> {
   const cs = cells(line);
@@ -52,7 +54,10 @@ export function rowByHeader(line: string, header: Header): Map<string, string> {
   return out;
 }
 
-/** crictl/klog lines mixed into pasted output (`WARN[0000] …`, `time="…" level=warning`). */
+/**
+ * crictl/klog lines mixed into pasted output (`WARN[0000] …`, `time="…" level=warning`,
+ * `E1128 06:00:00.000 …`). `isLogLine('WARN[0000] runtime connect …')` → `true`.
+ */
 export function isLogLine(line: string): boolean {
   return /^\s*(?:(?:WARN|ERRO|INFO|DEBU|FATA)\[\d+\]|time="[^"]*" level=|[EWIF]\d{4} \d\d:\d\d)/.test(
     line,

@@ -12,7 +12,7 @@ export function obj(v: unknown): Obj | undefined {
   return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Obj) : undefined;
 }
 
-/** An array, or `undefined`. */
+/** An array, or `undefined`. `arr({})` → `undefined`. */
 export function arr(v: unknown): readonly unknown[] | undefined {
   return Array.isArray(v) ? v : undefined;
 }
@@ -27,7 +27,7 @@ export function int(v: unknown): number | undefined {
   return toInt(v);
 }
 
-/** A positive PID: 0 means "not running" in every runtime's output. */
+/** A positive PID: 0 means "not running" in every runtime's output. `pid(0)` → `undefined`. */
 export function pid(v: unknown): number | undefined {
   const n = toInt(v);
   return n !== undefined && n > 0 ? n : undefined;
@@ -51,7 +51,7 @@ export function pick(o: Obj | undefined, ...keys: string[]): unknown {
   return undefined;
 }
 
-/** A string-to-string map such as labels; non-string values are dropped. */
+/** A string-to-string map such as labels; other values are dropped. `strMap({a:'x',b:1})` → `{a:'x'}`. */
 export function strMap(v: unknown): Record<string, string> {
   const out: Record<string, string> = {};
   const o = obj(v);
@@ -60,7 +60,7 @@ export function strMap(v: unknown): Record<string, string> {
   return out;
 }
 
-/** A lower-case hex container or sandbox id (truncated ids included). */
+/** A lower-case hex container or sandbox id, 12 to 64 digits. `isHexId('ca7f3da2be744')` → `true`. */
 export function isHexId(s: string): boolean {
   return /^[0-9a-f]{12,64}$/.test(s);
 }
