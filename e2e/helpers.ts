@@ -23,10 +23,13 @@ export function collectErrors(page: Page): string[] {
   return errors;
 }
 
-/** Opens a fixture by hash and waits until its matrix (not a previous one) is drawn. */
+/**
+ * Opens a fixture by hash and waits until its matrix (not a previous one) is drawn. Recorded
+ * captures are whole-host listings of a few MB, parsed on the main thread for now: allow time.
+ */
 export async function openFixture(page: Page, id: string): Promise<void> {
   await page.goto(`/#src=${encodeURIComponent(id)}`);
-  await expect(page.getByTestId('matrix')).toHaveAttribute('data-src', id);
+  await expect(page.getByTestId('matrix')).toHaveAttribute('data-src', id, { timeout: 20_000 });
 }
 
 export interface GridCell {

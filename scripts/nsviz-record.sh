@@ -76,8 +76,8 @@ step() {
 }
 
 # Prints the first candidate that succeeds with output; notes when none does. Each is tried
-# three times: lsns (2.38) exits 1 with no output when a process vanishes while it scans, and
-# that must not be mistaken for an unsupported option.
+# three times: lsns before the fix for util-linux issue #2799 (2024) exits 1 with no output
+# when a process vanishes while it scans, which must not pass for an unsupported option.
 first_of() {
   what=$1
   shift

@@ -30,7 +30,7 @@ export class Tally {
   /**
    * One warning per file and errno, and one for exited processes. Namespace links failing
    * alike (same errno, same processes — typical for EACCES without root) share one warning
-   * that lists the kinds: `cannot read the mnt, net namespace links of 57 processes (permission denied)`.
+   * that lists the kinds: `cannot read the mnt, net namespace links of 57 processes: permission denied`.
    */
   warnings(source: string): Warning[] {
     const out: Warning[] = [];
@@ -58,7 +58,7 @@ export class Tally {
   }
 }
 
-/** `57 processes (permission denied)`, naming the PIDs when there are only a few. */
+/** `57 processes: permission denied`, naming the PIDs when there are only a few. */
 function describe(pids: readonly number[], code: string): string {
   const why = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code;
   const which = pids.length <= 3 ? ` (pid ${pids.join(', ')})` : '';
@@ -173,18 +173,17 @@ export function namespaceRows(
   processes: readonly ProcessRow[],
   mounts: readonly NsfsMount[],
 ): NamespaceRow[] {
-  const rows = new Map<string, NamespaceRow>();
+  // One inode-keyed map per type: no key strings built in the per-process loop.
+  const byType = new Map<NsType, Map<number, NamespaceRow>>(NS_TYPES.map((t) => [t, new Map()]));
   const row = (type: NsType, inode: number): NamespaceRow => {
-    const key = `${type}:${inode}`;
-    let r = rows.get(key);
-    if (!r) rows.set(key, (r = { node, type, inode, nprocs: 0 }));
+    const rows = byType.get(type)!;
+    let r = rows.get(inode);
+    if (!r) rows.set(inode, (r = { node, type, inode, nprocs: 0 }));
     return r;
   };
   for (const p of processes) {
-    for (const type of NS_TYPES) {
-      const inode = p.namespaces[type];
-      if (inode !== undefined) row(type, inode).nprocs! += 1;
-    }
+    for (const type in p.namespaces)
+      row(type as NsType, p.namespaces[type as NsType]!).nprocs! += 1;
     if (p.forChildren?.pid !== undefined) row('pid', p.forChildren.pid);
     if (p.forChildren?.time !== undefined) row('time', p.forChildren.time);
   }
@@ -192,7 +191,7 @@ export function namespaceRows(
     const r = row(m.type, m.inode);
     if (!r.nsfs?.includes(m.mountPoint)) (r.nsfs ??= []).push(m.mountPoint);
   }
-  return [...rows.values()].sort(compareNamespaces);
+  return [...byType.values()].flatMap((m) => [...m.values()]).sort(compareNamespaces);
 }
 
 /** Orders namespace rows by node, then type in NS_TYPES order, then inode. */

@@ -1,12 +1,12 @@
 #!/bin/sh
-# A real podman pod (infra container + httpd + sleep) to record runtime outputs from.
+# A real pm pod (infra container + httpd + sleep) to record runtime outputs from.
 #
 #   podman-pod.sh up NAME [--share net,ipc,uts,pid | --network host | <other pod create flags>]
 #   podman-pod.sh record NAME OUTDIR
 #   podman-pod.sh down NAME
 #
-# Needs root, podman (4.x), crun, catatonit and busybox-static. No registry is used: the
-# container image is imported from the host's static busybox, and podman builds its own pause
+# Needs root, pm (4.x), crun, catatonit and busybox-static. No registry is used: the
+# container image is imported from the host's static busybox, and pm builds its own pause
 # image locally. `up` on an existing pod replaces it (so the flags given are the ones in force);
 # `down` on a missing pod succeeds. Only the pod named NAME, its containers and the image this
 # script imports are ever removed.
@@ -66,7 +66,7 @@ write_containers_conf() {
 
 # A rootfs of busybox-static plus applet symlinks and an httpd document root.
 build_image() {
-  podman image exists "$IMAGE" && return 0
+  pm image exists "$IMAGE" && return 0
   bb=$(command -v busybox) || die "busybox-static is not installed"
   root=$WORK/rootfs
   mkdir -p "$root/bin" "$root/www" "$root/tmp" "$root/etc"
@@ -77,11 +77,27 @@ build_image() {
   echo 'nsviz test bed' >"$root/www/index.html"
   echo 'root:x:0:0:root:/:/bin/sh' >"$root/etc/passwd"
   echo 'root:x:0:' >"$root/etc/group"
-  tar -C "$root" -c . | podman import --quiet - "$IMAGE" >/dev/null
+  tar -C "$root" -c . | pm import --quiet - "$IMAGE" >/dev/null
+}
+
+# Concurrent runs share the image: hold a lock from building it until the containers run, and
+# while deciding to remove it, so one run's `down` cannot delete it under another's `up`.
+lock_image() {
+  command -v flock >/dev/null 2>&1 || return 0
+  dir=/run/lock
+  [ -d "$dir" ] && [ -w "$dir" ] || dir=${TMPDIR:-/tmp}
+  exec 9>"$dir/nsviz-podman-pod.lock"
+  flock 9
+}
+
+# Every podman call goes through here: podman leaves conmon daemons behind, and they must not
+# inherit the lock descriptor, or the lock would outlive this script.
+pm() {
+  podman "$@" 9>&-
 }
 
 pod_exists() {
-  podman pod exists "$1"
+  pm pod exists "$1"
 }
 
 cmd_up() {
@@ -89,15 +105,16 @@ cmd_up() {
   shift
   fix_hybrid_cgroups
   write_containers_conf
+  lock_image
   build_image
-  pod_exists "$name" && podman pod rm -f -t 0 "$name" >/dev/null
-  podman pod create --name "$name" "$@" >/dev/null
-  podman pod start "$name" >/dev/null
-  podman run -d --pod "$name" --pull=never --name "$name-httpd" "$IMAGE" \
+  pod_exists "$name" && pm pod rm -f -t 0 "$name" >/dev/null
+  pm pod create --name "$name" "$@" >/dev/null
+  pm pod start "$name" >/dev/null
+  pm run -d --pod "$name" --pull=never --name "$name-httpd" "$IMAGE" \
     httpd -f -p 8080 -h /www >/dev/null
-  podman run -d --pod "$name" --pull=never --name "$name-sleep" "$IMAGE" \
+  pm run -d --pod "$name" --pull=never --name "$name-sleep" "$IMAGE" \
     sleep 86400 >/dev/null
-  podman pod inspect --format '{{.Id}}' "$name"
+  pm pod inspect --format '{{.Id}}' "$name"
 }
 
 cmd_record() {
@@ -105,19 +122,19 @@ cmd_record() {
   out=$2
   pod_exists "$name" || die "no pod named $name (run: $0 up $name)"
   mkdir -p "$out"
-  podman version --format '{{.Client.Version}}' >"$out/podman-version.txt"
-  podman ps --pod -a --filter "pod=$name" --format json >"$out/podman-ps.json"
-  podman ps --pod -a --ns --filter "pod=$name" --format json >"$out/podman-ps-ns.json"
-  podman pod inspect "$name" >"$out/podman-pod-inspect.json"
-  ids=$(podman ps -a -q --no-trunc --filter "pod=$name")
+  pm version --format '{{.Client.Version}}' >"$out/podman-version.txt"
+  pm ps --pod -a --filter "pod=$name" --format json >"$out/podman-ps.json"
+  pm ps --pod -a --ns --filter "pod=$name" --format json >"$out/podman-ps-ns.json"
+  pm pod inspect "$name" >"$out/podman-pod-inspect.json"
+  ids=$(pm ps -a -q --no-trunc --filter "pod=$name")
   # shellcheck disable=SC2086 # one argument per id
-  podman inspect $ids >"$out/podman-inspect.json"
+  pm inspect $ids >"$out/podman-inspect.json"
   # The /proc truth the parsers are checked against, and which pid belongs to which container.
   # host-ns.txt is this shell's own view, i.e. the host's namespaces (for --network host).
   ls -l /proc/self/ns >"$out/host-ns.txt"
   : >"$out/containers.tsv"
   for id in $ids; do
-    podman inspect --format '{{.Id}}	{{.State.Pid}}	{{.Name}}	{{.IsInfra}}' "$id" >>"$out/containers.tsv"
+    pm inspect --format '{{.Id}}	{{.State.Pid}}	{{.Name}}	{{.IsInfra}}' "$id" >>"$out/containers.tsv"
   done
   while IFS='	' read -r id pid cname infra; do
     [ "$pid" -gt 0 ] || continue
@@ -129,11 +146,12 @@ cmd_record() {
 cmd_down() {
   name=$1
   if pod_exists "$name"; then
-    podman pod rm -f -t 0 "$name" >/dev/null
+    pm pod rm -f -t 0 "$name" >/dev/null
   fi
   # The image is ours; keep it while any other container still uses it.
-  if podman image exists "$IMAGE" && [ -z "$(podman ps -a -q --filter "ancestor=$IMAGE")" ]; then
-    podman rmi "$IMAGE" >/dev/null 2>&1 || true
+  lock_image
+  if pm image exists "$IMAGE" && [ -z "$(pm ps -a -q --filter "ancestor=$IMAGE")" ]; then
+    pm rmi "$IMAGE" >/dev/null 2>&1 || true
   fi
 }
 

@@ -57,7 +57,10 @@ start_time() {
 child_named() {
   parent=$1 comm=$2 tries=0
   while [ "$tries" -lt 100 ]; do
-    for c in $(cat "/proc/$parent/task/$parent/children" 2>/dev/null); do
+    # The children file needs CONFIG_PROC_CHILDREN; procps ps answers without it.
+    kids=$(cat "/proc/$parent/task/$parent/children" 2>/dev/null) ||
+      kids=$(ps -o pid= --ppid "$parent" 2>/dev/null) || kids=
+    for c in $kids; do
       if [ "$(cat "/proc/$c/comm" 2>/dev/null)" = "$comm" ]; then
         printf '%s\n' "$c"
         return 0
@@ -326,7 +329,7 @@ cmd_down() {
 
 # Appends "$ CMD" and CMD's stdout to the session transcript, as a person's terminal shows.
 # A command that fails with no output is retried, as a person would: lsns exits 1 silently
-# when some process vanishes while it scans /proc.
+# when some process vanishes while it scans /proc (util-linux issue #2799).
 session() {
   for try in 1 2 3; do
     if text=$(sh -c "$1" 2>/dev/null) && [ -n "$text" ]; then break; fi

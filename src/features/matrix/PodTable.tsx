@@ -17,7 +17,13 @@ export function PodTable({ pod, facts, members }: Props) {
       <caption>
         <span className="pod-title">pod {facts.title}</span>
         <span className="pod-meta">
-          node {pod.node || '(unnamed)'} · key <code>{pod.key}</code>
+          node {pod.node || '(unnamed)'}
+          {facts.title !== pod.key && (
+            <>
+              {' '}
+              · key <code>{pod.key}</code>
+            </>
+          )}
           {facts.addresses.length > 0 && <> · {facts.addresses.join(', ')}</>}
         </span>
       </caption>

@@ -17,7 +17,8 @@ export function WarningList({ warnings }: { warnings: readonly ShownWarning[] })
         {warnings.length === 0 ? (
           <p className="muted">No warnings for this input.</p>
         ) : (
-          <ul>
+          // Focusable because it scrolls when long: keyboard users can scroll it too.
+          <ul tabIndex={0} aria-label={`${warnings.length} warnings`}>
             {shown.map((w, i) => (
               <li key={i} className={`warning level-${w.level}`}>
                 <span className="level">{w.level}</span>{' '}

@@ -59,7 +59,11 @@ function withDefaults(v: Partial<Snapshot> & { schema: Snapshot['schema'] }): Sn
   };
 }
 
-function expectation(e: { keyword: string; message?: string; params: Record<string, unknown> }): string {
+function expectation(e: {
+  keyword: string;
+  message?: string;
+  params: Record<string, unknown>;
+}): string {
   switch (e.keyword) {
     case 'required':
       return `a "${String(e.params.missingProperty)}" field`;

@@ -24,7 +24,11 @@ const SHELLS = new Set(['sh', 'bash', 'ash', 'zsh', 'dash', 'busybox']);
  * sh` (or `crictl exec`) the prompts belong to the container until `exit`, while `docker exec
  * -it kind-worker bash` enters a kind node, which is a node of its own.
  */
-export function splitTranscript(lines: readonly string[], knownNode?: string): Block[] {
+export function splitTranscript(
+  lines: readonly string[],
+  knownNode?: string,
+  recorder = false,
+): Block[] {
   const blocks: Block[] = [];
   let current: Block | undefined;
   let host = knownNode ?? '';
@@ -33,7 +37,9 @@ export function splitTranscript(lines: readonly string[], knownNode?: string): B
     const line = lines[i]!;
     const prompt = matchPrompt(line);
     if (!prompt) {
-      if (current) current.output.push(line);
+      // The recorder writes `# note: …` between commands: a comment, not output.
+      if (recorder && line.startsWith('# ')) current = undefined;
+      else if (current) current.output.push(line);
       continue;
     }
     const { argv, piped } = splitCommand(prompt.command);

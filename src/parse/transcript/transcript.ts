@@ -57,7 +57,7 @@ export function parseTranscript(
   const lines = splitLines(text);
   const offset = ctx.lineOffset ?? 0;
   const recorder = lines[0]?.startsWith('# nsviz-record') === true;
-  const blocks = splitTranscript(lines, ctx.node);
+  const blocks = splitTranscript(lines, ctx.node, recorder);
   const meta = new FragmentBuilder(ctx, TRANSCRIPT_FORMAT);
   if (blocks.length === 0)
     meta.error(

@@ -1,3 +1,5 @@
+import type { NsType } from '../../../protocol/snapshot.ts';
+
 /**
  * The lsns column catalogue (`infos[]` in util-linux `sys-utils/lsns.c`): names, how a table
  * aligns them, and the default column sets of each mode.
@@ -19,6 +21,11 @@ export const COLUMN_NAMES = [
   'ONS',
 ] as const;
 export type ColumnName = (typeof COLUMN_NAMES)[number];
+
+/** The type names lsns prints, exactly (the OCI `network`/`mount` never appear). */
+export const LSNS_TYPES: ReadonlyMap<string, NsType> = new Map(
+  (['mnt', 'net', 'pid', 'uts', 'ipc', 'user', 'cgroup', 'time'] as const).map((t) => [t, t]),
+);
 
 /** What a cell may hold; drives the token grammar used when a table has no usable header. */
 export type CellKind = 'int' | 'type' | 'path' | 'netnsid' | 'nsfs' | 'word' | 'text';

@@ -28,11 +28,14 @@ function sample(text: string): string[] {
 }
 
 // one character class for indent and tree art, so no two quantifiers compete for the spaces
-const NS_ROW = /^[ \t│├└─|`-]*\d{4,20}[ \t]+(?:mnt|net|pid|uts|ipc|user|cgroup|time)[ \t]+\d+(?:[ \t]|$)/;
+const NS_ROW =
+  /^[ \t│├└─|`-]*\d{4,20}[ \t]+(?:mnt|net|pid|uts|ipc|user|cgroup|time)[ \t]+\d+(?:[ \t]|$)/;
 
 /** `lsns -J`: `{"namespaces": [` at the top. */
 export function detectJson(text: string): number {
-  const h = head(text, 512).replace(/^\uFEFF/, '').trimStart();
+  const h = head(text, 512)
+    .replace(/^\uFEFF/, '')
+    .trimStart();
   if (!h.startsWith('{')) return /\{\s*"namespaces"\s*:\s*\[/.test(h) ? 0.6 : 0;
   if (!/^\{\s*"namespaces"\s*:\s*\[/.test(h)) return /"namespaces"\s*:\s*\[/.test(h) ? 0.7 : 0;
   return /"(?:ns|pid|type|nprocs)"\s*:/.test(h) ? 0.98 : 0.9;
@@ -62,9 +65,9 @@ export function detectRaw(text: string): number {
   // headerless (`-r -n`): namespace rows whose cells never hold a literal blank
   const rows = lines.filter((l) => NS_ROW.test(l));
   if (rows.length === 0 || rows.length < lines.length) return 0;
-  const escapes = rows.some((l) => /\\x[0-9a-f]{2}/.test(l));
-  const single = rows.every((l) => !/ {2}/.test(l.trimEnd()) || /\\x/.test(l));
-  return escapes && single ? 0.75 : single ? 0.4 : 0;
+  const blanks = rows.some((l) => l.includes('\\x20'));
+  const single = rows.every((l) => !/ {2}/.test(l.trimEnd()) || l.includes('\\x'));
+  return blanks ? 0.9 : single ? 0.4 : 0;
 }
 
 /** lsns tables: a header of lsns column names, or headerless namespace rows. */
@@ -74,7 +77,8 @@ export function detectTable(text: string): number {
     const header = readHeader(lines[i]!, false);
     if (!header) continue;
     const names = new Set(header.map((c) => c.name));
-    const raw = rawHeader(lines[i]!.trimStart()) !== undefined && lines[i] === lines[i]!.trimStart();
+    const raw =
+      rawHeader(lines[i]!.trimStart()) !== undefined && lines[i] === lines[i]!.trimStart();
     const { exact, escapes } = rawLike(lines.slice(i), header.length);
     const looksRaw = raw && (escapes || exact);
     if (names.has('NS') && names.has('TYPE')) return looksRaw ? 0.5 : 0.95;
@@ -87,8 +91,10 @@ export function detectTable(text: string): number {
     return 0.5;
   }
   const rows = lines.filter((l) => NS_ROW.test(l) && !l.startsWith('lsns: '));
-  if (rows.length > 0 && rows.length === lines.length) return rows.length > 1 ? 0.85 : 0.7;
-  return 0;
+  if (rows.length === 0 || rows.length < lines.length) return 0;
+  // an escaped blank never appears in a table (blanks are printable there): this is `-r -n`
+  if (rows.some((l) => l.includes('\\x20'))) return 0.3;
+  return rows.length > 1 ? 0.85 : 0.7;
 }
 
 /**

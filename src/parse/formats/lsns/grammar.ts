@@ -1,5 +1,5 @@
-import { toNsType } from '../../nstype.ts';
-import { cellKind, type ColumnName } from './columns.ts';
+
+import { LSNS_TYPES, cellKind, type ColumnName } from './columns.ts';
 import { stripTree } from './glyphs.ts';
 import type { Cells } from './row.ts';
 
@@ -37,6 +37,8 @@ const INT = /^\d{1,20}$/;
 interface Context {
   type?: string;
   nprocs?: number;
+  /** The row has an NPROCS column (a namespace list); without one every row is a process. */
+  listsNamespaces: boolean;
 }
 
 /** Does `token` fit `name`? */
@@ -45,7 +47,7 @@ function fits(name: ColumnName, token: string): boolean {
     case 'int':
       return INT.test(token);
     case 'type':
-      return toNsType(token) === token;
+      return LSNS_TYPES.has(token);
     case 'path':
       return token.startsWith('/proc/');
     case 'netnsid':
@@ -70,7 +72,8 @@ function mayBeEmpty(name: ColumnName, ctx: Context): boolean {
       return false;
     case 'PID':
     case 'PPID':
-      return ctx.nprocs === undefined || ctx.nprocs === 0;
+      // blank only on a process-less namespace row (NPROCS 0, or not read yet)
+      return ctx.listsNamespaces && (ctx.nprocs === undefined || ctx.nprocs === 0);
     default:
       return true;
   }
@@ -107,9 +110,13 @@ export interface Match {
  * `matchTokens('4026531836 pid 85 1 root /sbin/init splash', DEFAULT_LIST)?.cells` →
  * `{ NS: '4026531836', TYPE: 'pid', NPROCS: '85', PID: '1', USER: 'root', COMMAND: '/sbin/init splash' }`.
  */
-export function matchTokens(line: string, columns: readonly ColumnName[], margin = -1): Match | undefined {
+export function matchTokens(
+  line: string,
+  columns: readonly ColumnName[],
+  margin = -1,
+): Match | undefined {
   const cells: Cells = {};
-  const ctx: Context = {};
+  const ctx: Context = { listsNamespaces: columns.includes('NPROCS') };
   let from = 0;
   let art = '';
   // `-T` trees put their art in front of NS: `│ └─4026532254 net …`
@@ -140,7 +147,8 @@ export function matchTokens(line: string, columns: readonly ColumnName[], margin
   let hi = tokens.length - 1;
   for (let c = columns.length - 1; c > cmd; c--) {
     const name = columns[c]!;
-    const verdict = hi >= lo ? take(name, tokens[hi], ctx) : mayBeEmpty(name, ctx) ? 'skip' : 'fail';
+    const verdict =
+      hi >= lo ? take(name, tokens[hi], ctx) : mayBeEmpty(name, ctx) ? 'skip' : 'fail';
     if (verdict === 'fail') return undefined;
     if (verdict === 'take') cells[name] = tokens[hi--]!.text;
     else cells[name] = '';

@@ -31,7 +31,10 @@ function run(id: string, read: Reader, text: string, ctx: ParseContext): ParseRe
   try {
     const args = parseLsnsArgs(ctx.argv);
     if (args.info) {
-      b.error(1, 'this is the output of `lsns --help`, `--version` or `--list-columns`, not of namespaces');
+      b.error(
+        1,
+        'this is the output of `lsns --help`, `--version` or `--list-columns`, not of namespaces',
+      );
     } else if (text.trim() === '') {
       b.error(1, 'empty input: expected lsns output');
     } else {
@@ -46,7 +49,10 @@ function run(id: string, read: Reader, text: string, ctx: ParseContext): ParseRe
       b.tool = version.tool();
     }
   } catch (e) {
-    b.error(undefined, `lsns output could not be read: ${e instanceof Error ? e.message : String(e)}`);
+    b.error(
+      undefined,
+      `lsns output could not be read: ${e instanceof Error ? e.message : String(e)}`,
+    );
   }
   return b.result();
 }

@@ -34,17 +34,25 @@ export class IssueBudget implements Reporter {
 
   finish(): void {
     if (this.errors > LIMIT) {
-      this.b.error(this.firstError, `${this.errors - LIMIT} more lines from here on could not be read either`);
+      this.b.error(
+        this.firstError,
+        `${this.errors - LIMIT} more lines from here on could not be read either`,
+      );
     }
     if (this.warnings > LIMIT) {
-      this.b.warn(this.firstWarning, `${this.warnings - LIMIT} more warnings like the ones above from here on`);
+      this.b.warn(
+        this.firstWarning,
+        `${this.warnings - LIMIT} more warnings like the ones above from here on`,
+      );
     }
   }
 }
 
 /** `lsns: unknown column: PNS,ONS` and the like, printed on stderr into a capture. */
 export function isToolMessage(line: string): boolean {
-  return /^\s*lsns: /.test(line);
+  let i = 0;
+  while (i < line.length && line.charCodeAt(i) === 32) i++;
+  return line.startsWith('lsns: ', i);
 }
 
 /** Reports what lsns itself complained about, so a failed command is not read as data. */

@@ -54,10 +54,12 @@ interface Walk {
 }
 
 function visit(v: unknown, depth: number, parent: LsnsRow | undefined, w: Walk, r: Reporter): void {
-  // only objects have a `{` in the text to take a line from
-  const line = (isObject(v) ? w.lines[w.next++] : w.lines[w.next]) ?? 1;
+  const line = w.lines[w.next++] ?? 1;
   if (!isObject(v)) {
-    r.error(line, `expected a namespace object in "namespaces", found ${excerpt(JSON.stringify(v) ?? '', 40)}`);
+    r.error(
+      line,
+      `expected a namespace object in "namespaces", found ${excerpt(JSON.stringify(v) ?? '', 40)}`,
+    );
     return;
   }
   const cells: Cells = {};
@@ -70,7 +72,6 @@ function visit(v: unknown, depth: number, parent: LsnsRow | undefined, w: Walk, 
       if (typeof value === 'string') w.strings = true;
       else if (typeof value === 'number') w.numbers = true;
     }
-    if (isObject(value)) skip(value, w);
   }
   const where = (name: ColumnName) => `key "${name.toLowerCase()}"`;
   const row = toRow(cells, line, r, where);
@@ -82,21 +83,14 @@ function visit(v: unknown, depth: number, parent: LsnsRow | undefined, w: Walk, 
   const children = v.children;
   if (children === undefined) return;
   if (!Array.isArray(children)) {
-    r.warn(line, `expected "children" to be an array, found ${excerpt(JSON.stringify(children) ?? '', 40)}`);
-    if (isObject(children)) skip(children, w);
+    r.warn(
+      line,
+      `expected "children" to be an array, found ${excerpt(JSON.stringify(children) ?? '', 40)}`,
+    );
     return;
   }
   if (children.length > 0) w.nested = true;
   for (const child of children) visit(child, depth + 1, row, w, r);
-}
-
-/** Advances the object counter over an object that is not a row (keeps lines aligned). */
-function skip(v: Record<string, unknown>, w: Walk): void {
-  w.next++;
-  for (const value of Object.values(v)) {
-    if (isObject(value)) skip(value, w);
-    else if (Array.isArray(value)) for (const x of value) if (isObject(x)) skip(x, w);
-  }
 }
 
 /**
@@ -104,7 +98,12 @@ function skip(v: Record<string, unknown>, w: Walk): void {
  * `readJson('{"namespaces": [{"ns": 4026531836, "type": "pid", "pid": 1}]}', …)` →
  * one row `{ ns: 4026531836, type: 'pid', pid: 1 }`.
  */
-export function readJson(text: string, args: LsnsArgs, b: FragmentBuilder, version: VersionRange): LsnsDoc {
+export function readJson(
+  text: string,
+  args: LsnsArgs,
+  b: FragmentBuilder,
+  version: VersionRange,
+): LsnsDoc {
   const empty: LsnsDoc = { rows: [], mode: 'list', nested: false };
   const from = text.indexOf('{');
   if (from < 0) {
@@ -124,7 +123,10 @@ export function readJson(text: string, args: LsnsArgs, b: FragmentBuilder, versi
     if (!scan.repaired) return empty;
     try {
       doc = JSON.parse(scan.repaired);
-      b.warn(scan.repairedLine, `the JSON is cut short; read the complete rows up to line ${scan.repairedLine}`);
+      b.warn(
+        scan.repairedLine,
+        `the JSON is cut short; read the complete rows up to line ${scan.repairedLine}`,
+      );
     } catch {
       return empty;
     }
@@ -137,7 +139,7 @@ export function readJson(text: string, args: LsnsArgs, b: FragmentBuilder, versi
   const r = new IssueBudget(b);
   const w: Walk = {
     rows: [],
-    lines: scan.objectLines,
+    lines: scan.rowLines,
     next: 0,
     nested: false,
     strings: false,
@@ -146,7 +148,8 @@ export function readJson(text: string, args: LsnsArgs, b: FragmentBuilder, versi
   };
   for (const v of doc.namespaces) visit(v, 0, undefined, w, r);
   r.finish();
-  const procs = args.inode !== undefined || (!w.keys.has('ns') && !w.keys.has('type') && w.keys.has('pid'));
+  const procs =
+    args.inode !== undefined || (!w.keys.has('ns') && !w.keys.has('type') && w.keys.has('pid'));
   version.columns([...w.keys]);
   if (w.strings && !w.numbers) version.atMost('2.32');
   if (w.numbers && !w.strings) version.atLeast('2.33');

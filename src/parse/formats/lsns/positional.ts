@@ -1,6 +1,6 @@
-import { toNsType } from '../../nstype.ts';
 import { isRightAligned, type ColumnName } from './columns.ts';
-import { stripTree } from './glyphs.ts';
+import { artLength } from './glyphs.ts';
+import { LSNS_TYPES } from './columns.ts';
 import type { Cells } from './row.ts';
 
 /**
@@ -31,7 +31,12 @@ export function readHeader(line: string, nsTree: boolean): HeaderColumn[] | unde
   for (let m = re.exec(line); m; m = re.exec(line)) {
     const name = m[0];
     if (!isHeaderName(name)) return undefined;
-    out.push({ name, start: m.index, end: m.index + name.length, right: isRightAligned(name, nsTree) });
+    out.push({
+      name,
+      start: m.index,
+      end: m.index + name.length,
+      right: isRightAligned(name, nsTree),
+    });
   }
   return out.length >= 2 ? out : undefined;
 }
@@ -61,6 +66,21 @@ function isBlank(s: string): boolean {
   return true;
 }
 
+/** Columns whose cells are plain decimal numbers: cut straight into numbers, no substring. */
+const NUMERIC = new Set<ColumnName>(['NS', 'NPROCS', 'PID', 'PPID', 'UID', 'PNS', 'ONS']);
+
+/** The decimal number in `line[s, end)`, or -1 when it holds anything else. */
+function digitsValue(line: string, s: number, end: number): number {
+  if (end - s > 16) return -1;
+  let n = 0;
+  for (let i = s; i < end; i++) {
+    const d = line.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
 /** Start of the right-aligned token that ends at `end`, or -1 when the cell is empty. */
 function tokenStart(line: string, end: number): number {
   if (end <= 0 || end > line.length || line.charCodeAt(end - 1) === SPACE) return -1;
@@ -69,55 +89,79 @@ function tokenStart(line: string, end: number): number {
   return s;
 }
 
-const INT = /^\d{1,20}$/;
+function isDigits(s: string, from = 0): boolean {
+  if (s.length <= from || s.length - from > 20) return false;
+  for (let i = from; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
 
 /** Is a cell's text what its column can hold? Catches lines that do not line up. */
 function plausible(name: ColumnName, text: string): boolean {
   if (text === '') return name !== 'NS' && name !== 'TYPE';
   switch (name) {
     case 'NS':
-      return INT.test(stripTree(text).text);
+      return isDigits(text, artLength(text));
     case 'TYPE':
-      return toNsType(text) === text;
+      return LSNS_TYPES.has(text);
     case 'NPROCS':
     case 'PID':
     case 'PPID':
     case 'UID':
     case 'PNS':
     case 'ONS':
-      return INT.test(text);
+      return isDigits(text);
     case 'NETNSID':
-      return text === 'unassigned' || /^-?\d{1,10}$/.test(text);
+      return (
+        text === 'unassigned' || isDigits(text) || (text.charCodeAt(0) === 45 && isDigits(text, 1))
+      );
     case 'COMMAND':
-      return text.charCodeAt(0) !== SPACE || stripTree(text).depth > 0;
+      return text.charCodeAt(0) !== SPACE || artLength(text) > 0;
     default:
       return text.charCodeAt(0) !== SPACE;
   }
+}
+
+/** Index of the first non-blank character at or after `from`, or -1. */
+function nonBlankFrom(line: string, from: number): number {
+  for (let i = from; i < line.length; i++) if (line.charCodeAt(i) !== SPACE) return i;
+  return -1;
 }
 
 /**
  * Cuts a line into cells at the header's positions shifted by `delta`, or undefined when the
  * line does not line up with them.
  */
-export function cutLine(line: string, cols: readonly HeaderColumn[], delta: number): Cells | undefined {
+export function cutLine(
+  line: string,
+  cols: readonly HeaderColumn[],
+  delta: number,
+): Cells | undefined {
   const cells: Cells = {};
   let floor = 0; // the next cell's content may not start before this
   for (let k = 0; k < cols.length; k++) {
     const col = cols[k]!;
-    let text: string;
+    let text = '';
     if (col.right) {
       const end = col.end + delta;
       if (end < line.length && line.charCodeAt(end) !== SPACE) return undefined;
       const s = tokenStart(line, end);
-      if (s < 0) text = '';
-      else {
+      if (s >= 0) {
         if (s < floor) return undefined;
-        text = line.slice(s, end);
         floor = end + 1;
+        if (NUMERIC.has(col.name)) {
+          const n = digitsValue(line, s, end);
+          if (n < 0) return undefined;
+          cells[col.name] = n;
+          continue;
+        }
+        text = line.slice(s, end);
       }
     } else {
       const s = col.start + delta;
-      if (s < floor && !isBlank(line.slice(s, floor))) return undefined;
+      if (s < 0 || s < floor) return undefined;
       if (s > 0 && s - 1 < line.length && line.charCodeAt(s - 1) !== SPACE) return undefined;
       let bound = line.length;
       const next = cols[k + 1];
@@ -125,21 +169,24 @@ export function cutLine(line: string, cols: readonly HeaderColumn[], delta: numb
         bound = next.start + delta - 1;
         if (next.right) {
           const ns = tokenStart(line, next.end + delta);
-          if (ns >= 0) bound = Math.min(bound, ns - 1);
+          if (ns >= 0 && ns - 1 < bound) bound = ns - 1;
         }
       }
-      text = s < line.length && bound > s ? line.slice(s, bound).trimEnd() : '';
-      if (isBlank(text)) text = '';
-      else floor = s + text.length + 1;
+      if (bound > line.length) bound = line.length;
+      // trim the blanks on the right; leading blanks stay (tree indentation)
+      let e = bound;
+      while (e > s && line.charCodeAt(e - 1) === SPACE) e--;
+      if (e > s && nonBlankFrom(line, s) < e) {
+        text = line.slice(s, e);
+        floor = e + 1;
+      }
     }
     if (!plausible(col.name, text)) return undefined;
     cells[col.name] = text;
   }
-  if (floor > 0 && floor <= line.length && !isBlank(line.slice(floor))) {
-    // text after the last cell: the columns are not where the header says
-    const last = cols[cols.length - 1]!;
-    if (last.right) return undefined;
-  }
+  // text after the last cell means the columns are not where the header says
+  const last = cols[cols.length - 1]!;
+  if (last.right && floor > 0 && nonBlankFrom(line, floor) >= 0) return undefined;
   return cells;
 }
 

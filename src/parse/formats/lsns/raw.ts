@@ -1,7 +1,14 @@
 import type { FragmentBuilder } from '../../fragment.ts';
 import { decodeHexEscapes, excerpt, splitLines } from '../../text.ts';
 import { expectedColumns, type LsnsArgs } from './argv.ts';
-import { COLUMN_NAMES, DEFAULT_LIST, DEFAULT_NET, DEFAULT_PROCS, isColumnName, type ColumnName } from './columns.ts';
+import {
+  COLUMN_NAMES,
+  DEFAULT_LIST,
+  DEFAULT_NET,
+  DEFAULT_PROCS,
+  isColumnName,
+  type ColumnName,
+} from './columns.ts';
 import { IssueBudget, isToolMessage, reportToolMessage } from './issues.ts';
 import { linkTree, toRow, type Cells, type LsnsDoc, type LsnsRow } from './row.ts';
 import type { VersionRange } from './version.ts';
@@ -19,7 +26,8 @@ export function rawHeader(line: string): ColumnName[] | undefined {
 }
 
 function byCount(n: number): readonly ColumnName[] | undefined {
-  for (const cols of [DEFAULT_LIST, DEFAULT_NET, DEFAULT_PROCS, COLUMN_NAMES]) if (cols.length === n) return cols;
+  for (const cols of [DEFAULT_LIST, DEFAULT_NET, DEFAULT_PROCS, COLUMN_NAMES])
+    if (cols.length === n) return cols;
   return undefined;
 }
 
@@ -28,7 +36,12 @@ function byCount(n: number): readonly ColumnName[] | undefined {
  * `readRaw('NS TYPE NPROCS PID USER COMMAND\n4026532001 net 2 4242 65535 /pause\\x20x\n', …)` →
  * one row with `command: '/pause x'`.
  */
-export function readRaw(text: string, args: LsnsArgs, b: FragmentBuilder, version: VersionRange): LsnsDoc {
+export function readRaw(
+  text: string,
+  args: LsnsArgs,
+  b: FragmentBuilder,
+  version: VersionRange,
+): LsnsDoc {
   const lines = splitLines(text);
   let columns: readonly ColumnName[] | undefined;
   let first = 0;
@@ -69,7 +82,10 @@ export function readRaw(text: string, args: LsnsArgs, b: FragmentBuilder, versio
     let fields = line.split(' ');
     if (fields.length > cols.length) {
       if (!commandLast) {
-        r.error(no, `expected ${cols.length} cells separated by single spaces, found ${fields.length}: "${excerpt(line, 60)}"`);
+        r.error(
+          no,
+          `expected ${cols.length} cells separated by single spaces, found ${fields.length}: "${excerpt(line, 60)}"`,
+        );
         continue;
       }
       // older raw writers left blanks unescaped; the surplus can only be COMMAND's
@@ -77,10 +93,16 @@ export function readRaw(text: string, args: LsnsArgs, b: FragmentBuilder, versio
     } else if (fields.length < cols.length) {
       const token = fields[0] ?? '';
       if (fields.length === 1 && !/^\d+$/.test(token)) {
-        r.error(no, `expected ${cols.length} cells separated by single spaces (${cols.join(' ')}), found "${excerpt(line, 60)}"`);
+        r.error(
+          no,
+          `expected ${cols.length} cells separated by single spaces (${cols.join(' ')}), found "${excerpt(line, 60)}"`,
+        );
         continue;
       }
-      r.warn(no, `expected ${cols.length} cells, found ${fields.length}; the missing ones are taken as empty`);
+      r.warn(
+        no,
+        `expected ${cols.length} cells, found ${fields.length}; the missing ones are taken as empty`,
+      );
     }
     const cells: Cells = {};
     for (let k = 0; k < cols.length; k++) cells[cols[k]!] = decodeHexEscapes(fields[k] ?? '');
@@ -89,6 +111,8 @@ export function readRaw(text: string, args: LsnsArgs, b: FragmentBuilder, versio
   }
   r.finish();
   if (rows.some((r) => r.depth > 0)) linkTree(rows);
-  const procs = args.inode !== undefined || (!cols.includes('NS') && !cols.includes('TYPE') && cols.includes('PID'));
+  const procs =
+    args.inode !== undefined ||
+    (!cols.includes('NS') && !cols.includes('TYPE') && cols.includes('PID'));
   return { rows, mode: procs ? 'procs' : 'list', nested: false };
 }

@@ -1,33 +1,36 @@
 import type { NsType } from '../../../protocol/snapshot.ts';
-import { toNsType } from '../../nstype.ts';
-import { excerpt, toInt } from '../../text.ts';
-import type { ColumnName } from './columns.ts';
-import { stripTree } from './glyphs.ts';
+import { excerpt } from '../../text.ts';
+import { LSNS_TYPES, type ColumnName } from './columns.ts';
+import { artLength } from './glyphs.ts';
 import type { Reporter } from './issues.ts';
 
-/** One lsns output row, whatever the output style, with values checked and typed. */
+/**
+ * One lsns output row, whatever the output style, with values checked and typed. Every field
+ * is always present (undefined when unknown) so that all rows share one shape: a 10,000-row
+ * table makes 10,000 of them.
+ */
 export interface LsnsRow {
   /** 1-based line of this text where the row starts. */
   line: number;
   /** Tree depth: 0 for roots (and for every row of a flat list). */
   depth: number;
   /** The row this one hangs under in a tree, if any. */
-  parent?: LsnsRow;
+  parent: LsnsRow | undefined;
   /** Which cell carried tree art: NS (`-T` owner/parent trees) or COMMAND (process tree). */
-  art?: 'ns' | 'command';
-  ns?: number;
-  type?: NsType;
-  path?: string;
-  nprocs?: number;
-  pid?: number;
-  ppid?: number;
-  command?: string;
-  uid?: number;
-  user?: string;
-  netnsid?: string;
-  nsfs?: string[];
-  pns?: number;
-  ons?: number;
+  art: 'ns' | 'command' | undefined;
+  ns: number | undefined;
+  type: NsType | undefined;
+  path: string | undefined;
+  nprocs: number | undefined;
+  pid: number | undefined;
+  ppid: number | undefined;
+  command: string | undefined;
+  uid: number | undefined;
+  user: string | undefined;
+  netnsid: string | undefined;
+  nsfs: string[] | undefined;
+  pns: number | undefined;
+  ons: number | undefined;
 }
 
 /** One parsed lsns output, before its facts are recorded. */
@@ -42,63 +45,133 @@ export interface LsnsDoc {
 /** Cell values by column; strings from tables, strings/numbers/null from JSON. */
 export type Cells = Partial<Record<ColumnName, unknown>>;
 
-const INT_COLUMNS = ['NPROCS', 'PID', 'PPID', 'UID', 'PNS', 'ONS'] as const;
-const INT_FIELD = {
-  NPROCS: 'nprocs',
-  PID: 'pid',
-  PPID: 'ppid',
-  UID: 'uid',
-  PNS: 'pns',
-  ONS: 'ons',
-} as const;
+/** How a parser names a column's place in its messages: `column 3 (PID)` or `key "pid"`. */
+export type Where = (name: ColumnName) => string;
 
-function str(value: unknown): string | undefined {
+function newRow(line: number): LsnsRow {
+  return {
+    line,
+    depth: 0,
+    parent: undefined,
+    art: undefined,
+    ns: undefined,
+    type: undefined,
+    path: undefined,
+    nprocs: undefined,
+    pid: undefined,
+    ppid: undefined,
+    command: undefined,
+    uid: undefined,
+    user: undefined,
+    netnsid: undefined,
+    nsfs: undefined,
+    pns: undefined,
+    ons: undefined,
+  };
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 13 || c === 10;
+}
+
+/** Trims only when needed: table cells usually arrive trimmed already. */
+function trimmed(s: string): string {
+  return s.length > 0 && (isSpace(s.charCodeAt(0)) || isSpace(s.charCodeAt(s.length - 1)))
+    ? s.trim()
+    : s;
+}
+
+/** A cell as text: numbers from JSON as written, blank as undefined. */
+function text(value: unknown): string | undefined {
   if (typeof value === 'number') return String(value);
   if (typeof value !== 'string') return undefined;
-  const s = value.trim();
+  const s = trimmed(value);
   return s === '' ? undefined : s;
 }
 
-/** Like `str`, but keeps leading blanks: they are tree indentation (`  └─…`) in NS and COMMAND. */
-function art(value: unknown): string | undefined {
+/** Like `text`, but keeps leading blanks: they are tree indentation (`  └─…`) in NS and COMMAND. */
+function withArt(value: unknown): string | undefined {
   if (typeof value === 'number') return String(value);
   if (typeof value !== 'string') return undefined;
-  const s = value.trimEnd();
-  return s.trim() === '' ? undefined : s;
+  let end = value.length;
+  while (end > 0 && isSpace(value.charCodeAt(end - 1))) end--;
+  if (end === 0) return undefined;
+  const s = end === value.length ? value : value.slice(0, end);
+  for (let i = 0; i < s.length; i++) if (!isSpace(s.charCodeAt(i))) return s;
+  return undefined;
 }
 
-/** How a parser names a column's place in its messages: `column 3` or `key "pid"`. */
-export type Where = (name: ColumnName) => string;
+/**
+ * A non-negative safe integer from a JSON number or a run of ASCII digits, else undefined.
+ * Hand-rolled: it runs for several cells of every row.
+ */
+export function cellInt(value: unknown): number | undefined {
+  if (typeof value === 'number')
+    return Number.isSafeInteger(value) && value >= 0 ? value : undefined;
+  if (typeof value !== 'string') return undefined;
+  const s = trimmed(value);
+  if (s.length === 0 || s.length > 16) return undefined;
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const d = s.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return undefined;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
+function intCell(
+  row: LsnsRow,
+  cells: Cells,
+  name: ColumnName,
+  b: Reporter,
+  where: Where,
+): number | undefined {
+  const raw = cells[name];
+  if (raw === undefined || raw === null || raw === '') return undefined;
+  const n = cellInt(raw);
+  if (n === undefined) {
+    const shown = text(raw);
+    if (shown !== undefined)
+      b.warn(
+        row.line,
+        `expected a number for ${name} in ${where(name)}, found "${excerpt(shown, 40)}"`,
+      );
+  }
+  return n;
+}
 
 /**
  * Checks and types one row's cells. Bad cells become issues naming the line and what was
  * expected; a row without a usable NS or TYPE (when the output has those columns) is dropped.
- * `toRow({ NS: '4026531836', TYPE: 'pid', PID: '1' }, 3, b, w)` → `{ line: 3, ns: 4026531836, type: 'pid', pid: 1, depth: 0 }`.
+ * `toRow({ NS: '4026531836', TYPE: 'pid', PID: '1' }, 3, b, w)` →
+ * `{ line: 3, ns: 4026531836, type: 'pid', pid: 1, depth: 0, … }`.
  */
-export function toRow(
-  cells: Cells,
-  line: number,
-  b: Reporter,
-  where: Where,
-): LsnsRow | undefined {
-  const row: LsnsRow = { line, depth: 0 };
-  if ('NS' in cells) {
-    const raw = art(cells.NS) ?? '';
-    const { text, depth } = stripTree(raw);
-    const ns = toInt(text.trim());
+export function toRow(cells: Cells, line: number, b: Reporter, where: Where): LsnsRow | undefined {
+  const row = newRow(line);
+  const nsCell = cells.NS;
+  if (typeof nsCell === 'number' && nsCell > 0) row.ns = nsCell;
+  else if ('NS' in cells) {
+    const raw = withArt(nsCell) ?? '';
+    const n = artLength(raw);
+    const ns = cellInt(n === 0 ? raw : raw.slice(n));
     if (ns === undefined || ns === 0) {
-      b.error(line, `expected an NS inode number in ${where('NS')}, found "${excerpt(raw.trim(), 40)}"`);
+      b.error(
+        line,
+        `expected an NS inode number in ${where('NS')}, found "${excerpt(raw.trim(), 40)}"`,
+      );
       return undefined;
     }
     row.ns = ns;
-    row.depth = depth;
-    if (depth > 0) row.art = 'ns';
+    if (n > 0) {
+      row.depth = n / 2;
+      row.art = 'ns';
+    }
   }
   if ('TYPE' in cells) {
-    const raw = str(cells.TYPE) ?? '';
-    const type = toNsType(raw);
-    // `mount`/`network` are OCI names, never printed by lsns
-    if (!type || raw !== type) {
+    const raw = text(cells.TYPE) ?? '';
+    const type = LSNS_TYPES.get(raw);
+    if (!type) {
       b.error(
         line,
         `expected a namespace type (mnt net pid uts ipc user cgroup time) in ${where('TYPE')}, found "${excerpt(raw, 40)}"`,
@@ -107,35 +180,32 @@ export function toRow(
     }
     row.type = type;
   }
-  for (const name of INT_COLUMNS) {
-    const raw = str(cells[name]);
-    if (raw === undefined) continue;
-    const n = toInt(raw);
-    if (n === undefined)
-      b.warn(line, `expected a number for ${name} in ${where(name)}, found "${excerpt(raw.trim(), 40)}"`);
-    else row[INT_FIELD[name]] = n;
-  }
-  const command = art(cells.COMMAND);
+  row.nprocs = intCell(row, cells, 'NPROCS', b, where);
+  row.pid = intCell(row, cells, 'PID', b, where);
+  row.ppid = intCell(row, cells, 'PPID', b, where);
+  row.uid = intCell(row, cells, 'UID', b, where);
+  row.pns = intCell(row, cells, 'PNS', b, where);
+  row.ons = intCell(row, cells, 'ONS', b, where);
+  const command = withArt(cells.COMMAND);
   if (command !== undefined) {
-    const { text, depth } = stripTree(command);
-    if (text.trim() !== '') row.command = text.trim();
-    if (depth > 0 && row.depth === 0) {
-      row.depth = depth;
+    const n = artLength(command);
+    const rest = trimmed(n === 0 ? command : command.slice(n));
+    if (rest !== '') row.command = rest;
+    if (n > 0 && row.depth === 0) {
+      row.depth = n / 2;
       row.art = 'command';
     }
   }
-  const user = str(cells.USER);
-  if (user !== undefined) row.user = user;
-  const netnsid = str(cells.NETNSID);
-  if (netnsid !== undefined) row.netnsid = netnsid;
-  const path = str(cells.PATH);
-  if (path !== undefined) row.path = path;
+  row.user = text(cells.USER);
+  row.netnsid = text(cells.NETNSID);
+  row.path = text(cells.PATH);
   const nsfs = cells.NSFS;
-  if (typeof nsfs === 'string' && nsfs.trim() !== '') {
-    row.nsfs = nsfs
+  if (typeof nsfs === 'string' && nsfs !== '') {
+    const paths = nsfs
       .split(/[\n,]/)
-      .map((p) => p.trim())
+      .map(trimmed)
       .filter((p) => p !== '');
+    if (paths.length > 0) row.nsfs = paths;
   }
   return row;
 }
@@ -147,11 +217,13 @@ export function toRow(
  */
 export function linkTree(rows: readonly LsnsRow[]): void {
   const stack: (LsnsRow | undefined)[] = [];
+  let top = 0; // rows at depth >= top are stale
   for (const row of rows) {
     const d = row.depth;
-    const parent = d > 0 ? stack[d - 1] : undefined;
-    if (parent) row.parent = parent;
-    stack.length = Math.min(stack.length, d);
+    if (d > 0 && d - 1 < top) row.parent = stack[d - 1];
+    // a jump of several levels leaves the levels in between unknown
+    for (let k = Math.min(top, d); k < d; k++) stack[k] = undefined;
     stack[d] = row;
+    top = d + 1;
   }
 }

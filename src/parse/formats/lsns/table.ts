@@ -19,7 +19,11 @@ interface Layout {
 }
 
 function isBlankLine(line: string): boolean {
-  return line.trim() === '';
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c !== 32 && c !== 9) return false;
+  }
+  return true;
 }
 
 /** Where the NS column is a `-T` tree: NS starts the header and a data row starts under it. */
@@ -44,7 +48,8 @@ function guessColumns(lines: readonly string[], from: number): readonly ColumnNa
   for (let i = from; i < lines.length && sample.length < 8; i++) {
     if (!isBlankLine(lines[i]!) && !isToolMessage(lines[i]!)) sample.push(lines[i]!);
   }
-  const fitsAll = (cols: readonly ColumnName[]) => sample.every((l) => matchTokens(l, cols) !== undefined);
+  const fitsAll = (cols: readonly ColumnName[]) =>
+    sample.every((l) => matchTokens(l, cols) !== undefined);
   const net = sample.map((l) => matchTokens(l, DEFAULT_NET)?.cells);
   if (net.every((c) => c) && net.some((c) => c!.NETNSID || c!.NSFS)) return DEFAULT_NET;
   if (fitsAll(DEFAULT_LIST)) return DEFAULT_LIST;
@@ -65,6 +70,7 @@ function findLayout(lines: readonly string[], args: LsnsArgs, b: FragmentBuilder
   }
   const fromArgs = args.noHeadings ? expectedColumns(args) : undefined;
   const columns = fromArgs ?? guessColumns(lines, 0);
+  let first = 0;
   if (!args.noHeadings) {
     const firstLine = lines.findIndex((l) => !isBlankLine(l) && !isToolMessage(l));
     if (firstLine >= 0 && !matchTokens(lines[firstLine]!, columns)) {
@@ -72,11 +78,13 @@ function findLayout(lines: readonly string[], args: LsnsArgs, b: FragmentBuilder
         firstLine + 1,
         `expected an lsns header (column names such as ${DEFAULT_LIST.join(' ')}), found "${excerpt(lines[firstLine]!, 60)}"`,
       );
+      // reported once as a header; the rows start below it
+      first = firstLine + 1;
     } else if (firstLine >= 0) {
       b.warn(firstLine + 1, `no header line; read the rows as the columns ${columns.join(' ')}`);
     }
   }
-  return { columns, first: 0 };
+  return { columns, first };
 }
 
 interface Entry {
@@ -87,18 +95,19 @@ interface Entry {
 }
 
 /** Reads one data line: by header positions, then shifted, then by tokens. */
-function readLine(line: string, layout: Layout, margin: number): Omit<Entry, 'no'> | undefined {
+function readLine(line: string, no: number, layout: Layout, margin: number): Entry | undefined {
   const { header, columns } = layout;
   if (header) {
     const cells = cutLine(line, header, 0);
-    if (cells) return { cells, commandAt: -1 };
+    if (cells) return { no, cells, commandAt: -1 };
     const delta = guessDelta(line, header);
     if (delta !== 0) {
       const shifted = cutLine(line, header, delta);
-      if (shifted) return { cells: shifted, commandAt: -1 };
+      if (shifted) return { no, cells: shifted, commandAt: -1 };
     }
   }
-  return matchTokens(line, columns, layout.header ? -1 : margin);
+  const m = matchTokens(line, columns, layout.header ? -1 : margin);
+  return m ? { no, cells: m.cells, commandAt: m.commandAt } : undefined;
 }
 
 /** The left edge of a headerless table: its least indented data line. */
@@ -134,7 +143,12 @@ function restoreIndent(entries: readonly Entry[], lines: readonly string[], offs
  * `readTable('        NS TYPE NPROCS PID USER COMMAND\n4026531836 pid 85 1 root init\n', …)` →
  * one row `{ ns: 4026531836, type: 'pid', nprocs: 85, pid: 1, user: 'root', command: 'init' }`.
  */
-export function readTable(text: string, args: LsnsArgs, b: FragmentBuilder, version: VersionRange): LsnsDoc {
+export function readTable(
+  text: string,
+  args: LsnsArgs,
+  b: FragmentBuilder,
+  version: VersionRange,
+): LsnsDoc {
   const lines = splitLines(text);
   const layout = findLayout(lines, args, b);
   if (layout.header) version.columns(layout.columns);
@@ -160,8 +174,8 @@ export function readTable(text: string, args: LsnsArgs, b: FragmentBuilder, vers
         continue;
       }
     }
-    const read = readLine(line, layout, margin);
-    if (read) entries.push({ no, ...read });
+    const entry = readLine(line, no, layout, margin);
+    if (entry) entries.push(entry);
     else describeFailure(line, layout, no, r, where);
   }
   if (!layout.header) restoreIndent(entries, lines, 0);

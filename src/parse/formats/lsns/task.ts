@@ -21,7 +21,10 @@ export function queriedPid(
 ): number | undefined {
   if (isLsnsCommand(ctx.argv)) {
     if (args.pid !== undefined && ctx.pid !== undefined && ctx.pid !== args.pid) {
-      b.warn(undefined, `the command line queries PID ${args.pid} but the context says PID ${ctx.pid}; using ${args.pid}`);
+      b.warn(
+        undefined,
+        `the command line queries PID ${args.pid} but the context says PID ${ctx.pid}; using ${args.pid}`,
+      );
     }
     return args.pid;
   }
@@ -41,11 +44,15 @@ function inferQueried(rows: readonly LsnsRow[], b: FragmentBuilder): number | un
   if (typed.length < 2) return undefined;
   const types = new Set(typed.map((r) => r.type));
   if (types.size !== typed.length) return undefined;
-  const solos = new Set(typed.filter((r) => r.nprocs === 1 && r.pid !== undefined).map((r) => r.pid!));
+  const solos = new Set(
+    typed.filter((r) => r.nprocs === 1 && r.pid !== undefined).map((r) => r.pid!),
+  );
   if (solos.size === 1) {
     const x = [...solos][0]!;
     const solo = typed.find((r) => r.pid === x && r.nprocs === 1)!;
-    const consistent = typed.every((r) => (r.pid === undefined || r.pid <= x) && (r.nprocs ?? 1) >= 1);
+    const consistent = typed.every(
+      (r) => (r.pid === undefined || r.pid <= x) && (r.nprocs ?? 1) >= 1,
+    );
     if (consistent) {
       b.warn(
         typed[0]!.line,
@@ -88,14 +95,17 @@ export interface Target {
  * from the fixed initial inodes. Warns honestly when either is missing.
  */
 export function procsTarget(args: LsnsArgs, rows: readonly LsnsRow[], b: FragmentBuilder): Target {
-  const fromRows = rows.find((r) => r.ns !== undefined && r.type !== undefined);
+  const fromRows =
+    rows[0]?.ns !== undefined
+      ? rows.find((r) => r.ns !== undefined && r.type !== undefined)
+      : undefined;
   if (fromRows) return { inode: fromRows.ns!, type: fromRows.type! };
-  const n = new Set(rows.map((r) => r.pid).filter((p) => p !== undefined)).size;
+  const count = () => new Set(rows.map((r) => r.pid).filter((p) => p !== undefined)).size;
   const inode = args.inode;
   if (inode === undefined) {
     b.warn(
       rows[0]?.line,
-      `this is the process list of \`lsns <inode>\`, but the inode is unknown (no command line given): ${n} processes recorded without namespace membership`,
+      `this is the process list of \`lsns <inode>\`, but the inode is unknown (no command line given): ${count()} processes recorded without namespace membership`,
     );
     return {};
   }
@@ -104,7 +114,7 @@ export function procsTarget(args: LsnsArgs, rows: readonly LsnsRow[], b: Fragmen
   if (type === undefined) {
     b.warn(
       rows[0]?.line,
-      `the type of namespace ${inode} is unknown: \`lsns ${inode}\` does not print it (\`lsns -t TYPE ${inode}\` would), so ${n} processes were recorded without namespace membership`,
+      `the type of namespace ${inode} is unknown: \`lsns ${inode}\` does not print it (\`lsns -t TYPE ${inode}\` would), so ${count()} processes were recorded without namespace membership`,
     );
     return { inode };
   }

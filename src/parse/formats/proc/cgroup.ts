@@ -61,7 +61,9 @@ export function parseCgroup(text: string, ctx: ParseContext): ParseResult {
   const b = new FragmentBuilder(ctx, FORMAT);
   const complaints = new Complaints(b);
   const program = programOf(ctx.argv);
-  const files = program ? operands(program.args).filter((a) => a.endsWith('/cgroup') && !isGlob(a)) : [];
+  const files = program
+    ? operands(program.args).filter((a) => a.endsWith('/cgroup') && !isGlob(a))
+    : [];
   // Unnamed blocks (a plain `cat` of several files) are told apart by a repeated hierarchy ID.
   const unnamed: Seen[] = [];
   const named = new Map<string, { path: ProcPath; seen: Seen }>();
@@ -129,7 +131,10 @@ export function parseCgroup(text: string, ctx: ParseContext): ParseResult {
     let path: ProcPath | undefined;
     if (files.length === unnamed.length) path = parseProcPath(files[index] ?? '');
     else if (unnamed.length > 1) {
-      b.warn(seen.line, `${unnamed.length} cgroup files without names, but ${files.length} on the command line; this one is skipped`);
+      b.warn(
+        seen.line,
+        `${unnamed.length} cgroup files without names, but ${files.length} on the command line; this one is skipped`,
+      );
       return;
     }
     store(b, choosePid(path, ctx, false), seen);
@@ -154,7 +159,8 @@ export function detectCgroup(text: string): number {
   for (const l of lines) {
     const t = l.trim();
     const prefixed = splitGrepPrefix(t, 'cgroup');
-    if (parseCgroupLine(prefixed ? prefixed.body : t) !== undefined || headBanner(t) !== undefined) hits++;
+    if (parseCgroupLine(prefixed ? prefixed.body : t) !== undefined || headBanner(t) !== undefined)
+      hits++;
   }
   if (hits === 0) return 0;
   return hits === lines.length ? 0.9 : hits * 2 > lines.length ? 0.5 : 0.1;
@@ -163,7 +169,11 @@ export function detectCgroup(text: string): number {
 /** `['cat', '/proc/1/cgroup']` → 0.95; `['grep', '-H', '', '/proc/[0-9]*\/cgroup']` → 0.95. */
 export function cgroupForCommand(argv: readonly string[]): number {
   const program = programOf(argv);
-  if (program === undefined || !['cat', 'grep', 'head', 'tail', 'more', 'less'].includes(program.name)) return 0;
+  if (
+    program === undefined ||
+    !['cat', 'grep', 'head', 'tail', 'more', 'less'].includes(program.name)
+  )
+    return 0;
   return program.args.some((a) => a.startsWith('/proc/') && a.endsWith('/cgroup')) ? 0.95 : 0;
 }
 

@@ -65,7 +65,11 @@ export function readIpJson(text: string, b: FragmentBuilder): NetInterface[] | u
       const family = isObject(a) ? a.family : undefined;
       if (!isObject(a) || (family !== 'inet' && family !== 'inet6')) continue; // e.g. AF_PACKET
       const { local, prefixlen } = a;
-      if (typeof local !== 'string' || typeof prefixlen !== 'number' || !Number.isInteger(prefixlen)) {
+      if (
+        typeof local !== 'string' ||
+        typeof prefixlen !== 'number' ||
+        !Number.isInteger(prefixlen)
+      ) {
         b.error(line, `expected "local" and "prefixlen" in an address of ${item.ifname}`);
         continue;
       }

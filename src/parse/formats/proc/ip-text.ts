@@ -74,7 +74,8 @@ export function readIpLine(
   const line = stripAnsi(raw);
   const t = line.trim();
   if (t === '') return 'ignored';
-  if (/^(RTNETLINK answers|Error:|Device "|Command ")/.test(t) || t.startsWith('ip:')) return 'stderr';
+  if (/^(RTNETLINK answers|Error:|Device "|Command ")/.test(t) || t.startsWith('ip:'))
+    return 'stderr';
   // `ip -o`: `2: eth0    inet 10.99.0.2/24 … \       valid_lft …`
   const segments = t.includes('\\') ? t.split('\\') : [t];
   let result: IpLineResult = 'ignored';
@@ -135,7 +136,12 @@ function readSegment(
     return 'used';
   }
   if (state.current === undefined) return 'error';
-  if (indented || first.startsWith('link/') || first.startsWith('inet') || DETAIL_WORDS.has(first)) {
+  if (
+    indented ||
+    first.startsWith('link/') ||
+    first.startsWith('inet') ||
+    DETAIL_WORDS.has(first)
+  ) {
     return readDetail(t, list, state.current);
   }
   return 'error';

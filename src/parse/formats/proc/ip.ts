@@ -10,7 +10,8 @@ import { headLines, isDigits, tokens } from './lines.ts';
 
 const TEXT = 'ip-addr';
 const JSON_FORMAT = 'ip-addr-json';
-const EXPECTED = '`ip addr` output (`N: name: <FLAGS> …` then indented link/inet lines), `ip -o` or `ip -br`';
+const EXPECTED =
+  '`ip addr` output (`N: name: <FLAGS> …` then indented link/inet lines), `ip -o` or `ip -br`';
 
 /**
  * Parses `ip addr` / `ip addr show DEV` / `ip link` text, `ip -o addr`, `ip -br addr|link`
@@ -97,7 +98,12 @@ export function ipCommand(
     if (['n', 'netns', 'f', 'family', 'b', 'batch', 'rc', 'rcvbuf'].includes(opt)) i++;
   }
   const word = args[i] ?? '';
-  const object = word !== '' && 'address'.startsWith(word) ? 'address' : word !== '' && 'link'.startsWith(word) ? 'link' : undefined;
+  const object =
+    word !== '' && 'address'.startsWith(word)
+      ? 'address'
+      : word !== '' && 'link'.startsWith(word)
+        ? 'link'
+        : undefined;
   if (object === undefined) return undefined;
   const action = args[i + 1] ?? 'show';
   return { object, json, action };

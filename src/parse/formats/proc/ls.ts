@@ -3,55 +3,105 @@ import type { FormatParser, ParseContext, ParseResult } from '../../types.ts';
 import { basename, operands, programOf } from './argv.ts';
 import { Complaints, OnceWarnings, finishParse } from './complaints.ts';
 import { eachLine, headLines, isBlank, isDigits, stripAnsi, tokens } from './lines.ts';
-import { nsLink, parseTarget, LinkRecorder, unquote } from './nslink.ts';
+import { LinkRecorder, linkAt, nsLink, parseTarget } from './nslink.ts';
 import { choosePid, parseProcPath, type PidChoice } from './procpath.ts';
 
 const FORMAT = 'proc-ns-ls';
 const EXPECTED = '`ls -l /proc/PID/ns` rows (mode … name -> type:[inode])';
+
+/** Character classes of an `ls -l` mode: 1 file type, 2 permission, 4 trailing marker. */
+const MODE_CHARS = new Uint8Array(128);
+for (const c of '-bcdlpsD') MODE_CHARS[c.charCodeAt(0)]! |= 1;
+for (const c of 'rwxsStTl-') MODE_CHARS[c.charCodeAt(0)]! |= 2;
+for (const c of '.+@') MODE_CHARS[c.charCodeAt(0)]! |= 4;
+
+/** The file-type character code of the mode in `row[s, e)`, or 0 when it is not a mode. */
+function modeTypeAt(row: string, s: number, e: number): number {
+  const len = e - s;
+  if (len !== 10 && len !== 11) return 0;
+  const type = row.charCodeAt(s);
+  if (type > 127 || !(MODE_CHARS[type]! & 1)) return 0;
+  for (let i = s + 1; i < s + 10; i++) {
+    const c = row.charCodeAt(i);
+    if (c > 127 || !(MODE_CHARS[c]! & 2)) return 0;
+  }
+  if (len === 11) {
+    const m = row.charCodeAt(s + 10);
+    if (m > 127 || !(MODE_CHARS[m]! & 4)) return 0;
+  }
+  return type;
+}
 
 /**
  * The file-type letter of an `ls -l` mode column, or `undefined` when the token is not a mode.
  * Accepts the SELinux `.`, ACL `+` and macOS `@` markers: `modeType('lrwxrwxrwx.')` → `'l'`.
  */
 export function modeType(token: string): string | undefined {
-  if (token.length !== 10 && token.length !== 11) return undefined;
-  if (!'-bcdlpsD'.includes(token[0] ?? '')) return undefined;
-  for (let i = 1; i < 10; i++) if (!'rwxsStTl-'.includes(token[i] ?? '')) return undefined;
-  if (token.length === 11 && !'.+@'.includes(token[10] ?? '')) return undefined;
-  return token[0];
+  const type = modeTypeAt(token, 0, token.length);
+  return type === 0 ? undefined : String.fromCharCode(type);
 }
 
-/** The end of the blank-separated word starting at or after `from`: `[start, end]`. */
-function wordAt(row: string, from: number): [number, number] {
+/** Where the blank-separated word at or after `from` ends; its start goes to `wordStart`. */
+let wordStart = 0;
+function wordEnd(row: string, from: number): number {
   let i = from;
   while (i < row.length && isBlank(row.charCodeAt(i))) i++;
-  let e = i;
-  while (e < row.length && !isBlank(row.charCodeAt(e))) e++;
-  return [i, e];
+  wordStart = i;
+  while (i < row.length && !isBlank(row.charCodeAt(i))) i++;
+  return i;
 }
 
-/**
- * Splits an `ls -l` row into mode, link name and where the target starts (-1 when no
- * `-> target` is shown). `splitLsRow('lrwx… net -> net:[1]')` → `{ mode: 'lrwx…', name: 'net', targetAt: … }`.
- */
-export function splitLsRow(row: string): { mode: string; name: string; targetAt: number } | undefined {
-  let [s, e] = wordAt(row, 0);
-  let mode = row.slice(s, e);
-  if (modeType(mode) === undefined) {
+/** One `ls -l` row: the file type (`l`, `d`, …), the name, and where the target starts (-1: none). */
+export interface LsRow {
+  type: string;
+  name: string;
+  targetAt: number;
+}
+
+/** Scratch result of `scanLsRow`, reused to spare allocations on every line. */
+const scan = { type: 0, nameStart: 0, nameEnd: 0, targetAt: -1 };
+
+/** Fills `scan` from an `ls -l` row; false when the row does not start with a mode. */
+function scanLsRow(row: string): boolean {
+  let e = wordEnd(row, 0);
+  let type = modeTypeAt(row, wordStart, e);
+  if (type === 0) {
     // `ls -li` puts the inode of the link itself before the mode.
-    if (!isDigits(mode)) return undefined;
-    [s, e] = wordAt(row, e);
-    mode = row.slice(s, e);
-    if (modeType(mode) === undefined) return undefined;
+    if (!isDigits(row.slice(wordStart, e))) return false;
+    e = wordEnd(row, e);
+    type = modeTypeAt(row, wordStart, e);
+    if (type === 0) return false;
   }
   const arrow = row.indexOf(' -> ', e);
   let end = arrow < 0 ? row.length : arrow;
   while (end > e && isBlank(row.charCodeAt(end - 1))) end--;
   let start = end;
   while (start > e && !isBlank(row.charCodeAt(start - 1))) start--;
-  if (start === end || start === e) return undefined;
-  const name = unquote(row.slice(start, end));
-  return { mode, name, targetAt: arrow < 0 ? -1 : arrow + 4 };
+  if (start === end || start === e) return false;
+  // Terminal quoting (`'name'`), never needed by link names but harmless to drop.
+  const q = row.charCodeAt(start);
+  if ((q === 39 || q === 34) && end - start >= 2 && row.charCodeAt(end - 1) === q) {
+    start++;
+    end--;
+  }
+  scan.type = type;
+  scan.nameStart = start;
+  scan.nameEnd = end;
+  scan.targetAt = arrow < 0 ? -1 : arrow + 4;
+  return true;
+}
+
+/**
+ * Splits an `ls -l` row. `splitLsRow('lrwxrwxrwx 1 root root 0 Nov 28 06:25 net -> net:[1]')`
+ * → `{ type: 'l', name: 'net', targetAt: 45 }`.
+ */
+export function splitLsRow(row: string): LsRow | undefined {
+  if (!scanLsRow(row)) return undefined;
+  return {
+    type: String.fromCharCode(scan.type),
+    name: row.slice(scan.nameStart, scan.nameEnd),
+    targetAt: scan.targetAt,
+  };
 }
 
 /** A `total 0` line, also localized (`insgesamt 0`, `합계 0`). */
@@ -77,21 +127,24 @@ export function parseLs(text: string, ctx: ParseContext): ParseResult {
   const once = new OnceWarnings(b);
   // When stderr says which links were unreadable, the bare rows need no warning of their own.
   const deniedExplained = text.includes('cannot read symbolic link');
-  const args = program?.name === 'ls' ? operands(program.args).filter((a) => a.startsWith('/')) : [];
+  const args =
+    program?.name === 'ls' ? operands(program.args).filter((a) => a.startsWith('/')) : [];
   const defaultPath = args.length === 1 ? parseProcPath(args[0] ?? '') : undefined;
   let defaultChoice: PidChoice | undefined;
   let block: { choice: PidChoice; line: number } | undefined;
   let recognized = 0;
 
+  // Colour escapes are rare: look for them once rather than on every line.
+  const ansi = text.includes('\u001b');
   eachLine(text, (raw, lineNo) => {
-    const t = (raw.includes('\u001b') ? stripAnsi(raw) : raw).trim();
+    const t = (ansi ? stripAnsi(raw) : raw).trim();
     if (t === '') return;
-    const row = splitLsRow(t);
-    if (row === undefined) {
+    if (!scanLsRow(t)) {
       if (t.endsWith(':') && t.startsWith('/proc/')) {
         const path = parseProcPath(t.slice(0, -1));
         block = { choice: choosePid(path, ctx), line: lineNo };
-        if (block.choice.problem) b.warn(lineNo, `${block.choice.problem}; namespaces kept without a process`);
+        if (block.choice.problem)
+          b.warn(lineNo, `${block.choice.problem}; namespaces kept without a process`);
         recognized++;
       } else if (t.startsWith('ls:') || t.startsWith('busybox:')) {
         b.warn(lineNo, `ls reported: ${t}`);
@@ -100,19 +153,23 @@ export function parseLs(text: string, ctx: ParseContext): ParseResult {
       return;
     }
     recognized++;
-    const kind = modeType(row.mode);
-    if (kind === 'd') return; // `.` and `..` of `ls -la`
-    if (kind !== 'l') {
-      b.warn(lineNo, `"${row.name}" is not a symbolic link (was ls given -L?); skipped`);
+    if (scan.type === 100 /* d */) return; // `.` and `..` of `ls -la`
+    const targetAt = scan.targetAt;
+    let nameStart = scan.nameStart;
+    const nameEnd = scan.nameEnd;
+    if (scan.type !== 108 /* l */) {
+      b.warn(
+        lineNo,
+        `"${t.slice(nameStart, nameEnd)}" is not a symbolic link (was ls given -L?); skipped`,
+      );
       return;
     }
     // The PID: from a full-path name, else the block header, else the command line / context.
     let choice: PidChoice;
-    let linkName = row.name;
-    if (row.name.includes('/')) {
-      const path = parseProcPath(row.name);
-      choice = choosePid(path, ctx);
-      linkName = basename(row.name);
+    if (t.charCodeAt(nameStart) === 47 /* / */) {
+      const name = t.slice(nameStart, nameEnd);
+      choice = choosePid(parseProcPath(name), ctx);
+      nameStart = t.lastIndexOf('/', nameEnd) + 1;
       if (choice.problem) once.warn(lineNo, `${choice.problem}; namespaces kept without a process`);
     } else if (block !== undefined) {
       choice = block.choice;
@@ -120,22 +177,36 @@ export function parseLs(text: string, ctx: ParseContext): ParseResult {
       choice = defaultChoice ??= choosePid(defaultPath, ctx);
       if (choice.problem) once.warn(lineNo, `${choice.problem}; namespaces kept without a process`);
     }
-    const link = nsLink(linkName);
+    const link = linkAt(t, nameStart, nameEnd);
     if (link === undefined) {
-      b.warn(lineNo, `"${linkName}" is not a namespace link of /proc/PID/ns; skipped`);
+      b.warn(
+        lineNo,
+        `"${t.slice(nameStart, nameEnd)}" is not a namespace link of /proc/PID/ns; skipped`,
+      );
       return;
     }
-    if (row.targetAt < 0) {
-      if (!deniedExplained) b.warn(lineNo, `${linkName}: no link target shown (not readable?); skipped`);
+    if (targetAt < 0) {
+      if (!deniedExplained)
+        b.warn(
+          lineNo,
+          `${t.slice(nameStart, nameEnd)}: no link target shown (not readable?); skipped`,
+        );
       return;
     }
-    const target = parseTarget(t, row.targetAt);
+    const target = parseTarget(t, targetAt);
     if (target === undefined) {
-      complaints.error(lineNo, `expected a target like ${link.type}:[inode] after ->`, t.slice(row.targetAt));
+      complaints.error(
+        lineNo,
+        `expected a target like ${link.type}:[inode] after ->`,
+        t.slice(targetAt),
+      );
       return;
     }
     if (target.type !== link.type) {
-      b.error(lineNo, `link ${linkName} points to a ${target.type} namespace; skipped`);
+      b.error(
+        lineNo,
+        `link ${t.slice(nameStart, nameEnd)} points to a ${target.type} namespace; skipped`,
+      );
       return;
     }
     links.link(choice.pid, link, target.inode, lineNo);
@@ -156,9 +227,10 @@ export function detectLs(text: string): number {
     if (t.startsWith('ls: cannot open directory') && t.includes('/ns')) return 0.5;
     if (isTotal(t)) continue;
     const row = splitLsRow(t);
-    if (row !== undefined && row.targetAt >= 0 && parseTarget(t, row.targetAt) !== undefined) links++;
+    if (row !== undefined && row.targetAt >= 0 && parseTarget(t, row.targetAt) !== undefined)
+      links++;
     else if (row !== undefined && nsLink(basename(row.name)) !== undefined) bare++;
-    else if (row === undefined || modeType(row.mode) !== 'd') other++;
+    else if (row === undefined || row.type !== 'd') other++;
   }
   if (links > 0) return links >= other ? 0.95 : 0.5;
   if (bare > 0 && other === 0) return 0.6;

@@ -90,7 +90,8 @@ export function choosePid(
     if (ctx.pid !== undefined) return { pid: ctx.pid };
     return { problem: 'the PID in the /proc path is not a number' };
   }
-  if (via === undefined || (via.tool === 'nsenter' && path.pid === ctx.pid)) return { pid: path.pid };
+  if (via === undefined || (via.tool === 'nsenter' && path.pid === ctx.pid))
+    return { pid: path.pid };
   return { problem: `PID ${path.pid} was ${insideWrapper(via)}: not a node PID` };
 }
 

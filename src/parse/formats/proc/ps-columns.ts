@@ -66,7 +66,23 @@ const BY_SPEC: Readonly<Record<string, Column>> = {
 const DASH_WITH_VALUE = 'CGgopqstUuO';
 const BSD_WITH_VALUE = 'opqtUOk';
 /** Long options that take the next argument as their value. */
-const LONG_WITH_VALUE = new Set(['--pid', '--ppid', '--user', '--User', '--group', '--Group', '--sid', '--tty', '--sort', '--cols', '--columns', '--width', '--rows', '--lines', '--quick-pid']);
+const LONG_WITH_VALUE = new Set([
+  '--pid',
+  '--ppid',
+  '--user',
+  '--User',
+  '--group',
+  '--Group',
+  '--sid',
+  '--tty',
+  '--sort',
+  '--cols',
+  '--columns',
+  '--width',
+  '--rows',
+  '--lines',
+  '--quick-pid',
+]);
 
 /** Columns named by a header line: `'  PID COMMAND'` → pid, args. */
 export function columnsFromHeader(header: string): Column[] {

@@ -7,7 +7,11 @@ import type { Column } from './ps-columns.ts';
  * between, so commands keep their blanks wherever the column sits. One pass, no regex.
  * `cutRow('  7 sleep 1', [pid, args], 1)` → `['7', 'sleep 1']`; `undefined` when words are missing.
  */
-export function cutRow(line: string, columns: readonly Column[], rest: number): string[] | undefined {
+export function cutRow(
+  line: string,
+  columns: readonly Column[],
+  rest: number,
+): string[] | undefined {
   const cells: string[] = new Array<string>(columns.length);
   const n = line.length;
   let i = 0;
@@ -49,7 +53,11 @@ export function stripForest(command: string): string {
   const n = command.length;
   for (;;) {
     while (i < n && isBlank(command.charCodeAt(i))) i++;
-    if (command[i] === '\\' && command[i + 1] === '_' && (i + 2 >= n || isBlank(command.charCodeAt(i + 2)))) {
+    if (
+      command[i] === '\\' &&
+      command[i + 1] === '_' &&
+      (i + 2 >= n || isBlank(command.charCodeAt(i + 2)))
+    ) {
       i += 2;
     } else if (command[i] === '|' && (i + 1 >= n || isBlank(command.charCodeAt(i + 1)))) {
       i += 1;

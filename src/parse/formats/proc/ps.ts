@@ -4,6 +4,7 @@ import type { FormatParser, ParseContext, ParseResult } from '../../types.ts';
 import { programOf } from './argv.ts';
 import { Complaints, finishParse } from './complaints.ts';
 import { headLines, isDigits, stripAnsi, tokens } from './lines.ts';
+import { LinkRecorder } from './nslink.ts';
 import { insideWrapper, parsePid, parseUint } from './procpath.ts';
 import { columnsFromHeader, outputSpec, restColumn, type Column } from './ps-columns.ts';
 import { cutRow, stripBusyboxComm, stripForest } from './ps-row.ts';
@@ -23,6 +24,7 @@ const PROCPS_ONLY = new Set(['PPID', 'TTY', 'TT', '%CPU', 'C', 'STIME', 'START',
  */
 export function parsePs(text: string, ctx: ParseContext): ParseResult {
   const b = new FragmentBuilder(ctx, FORMAT);
+  const links = new LinkRecorder(b);
   const complaints = new Complaints(b);
   const program = programOf(ctx.argv);
   const spec = program?.name === 'ps' ? outputSpec(program.args) : undefined;
@@ -67,7 +69,10 @@ export function parsePs(text: string, ctx: ParseContext): ParseResult {
         break;
       }
       if (spec !== undefined && spec.columns.length !== names.length) {
-        b.warn(lineNo, `the header has ${names.length} names but -o lists ${spec.columns.length} columns; using -o`);
+        b.warn(
+          lineNo,
+          `the header has ${names.length} names but -o lists ${spec.columns.length} columns; using -o`,
+        );
       }
       busybox ||= !names.some((n) => PROCPS_ONLY.has(n.toUpperCase()));
       rest = restColumn(columns);
@@ -85,11 +90,14 @@ export function parsePs(text: string, ctx: ParseContext): ParseResult {
       rows++;
       continue;
     }
-    readRow(b, complaints, columns, cells, lineNo, busybox);
+    readRow(b, links, complaints, columns, cells, lineNo, busybox);
     rows++;
   }
   if (wrapped !== undefined && rows > 0) {
-    b.warn(firstRow, `the ${rows} processes were ${insideWrapper(wrapped)}: not recorded as node processes`);
+    b.warn(
+      firstRow,
+      `the ${rows} processes were ${insideWrapper(wrapped)}: not recorded as node processes`,
+    );
   }
   finishParse(b, complaints, recognized, text, EXPECTED);
   return b.result();
@@ -97,6 +105,7 @@ export function parsePs(text: string, ctx: ParseContext): ParseResult {
 
 function readRow(
   b: FragmentBuilder,
+  links: LinkRecorder,
   complaints: Complaints,
   columns: readonly Column[],
   cells: readonly string[],
@@ -118,7 +127,8 @@ function readRow(
     switch (column.kind) {
       case 'ppid': {
         const ppid = parseUint(cell);
-        if (ppid === undefined) complaints.error(line, 'expected a number in the PPID column', cell);
+        if (ppid === undefined)
+          complaints.error(line, 'expected a number in the PPID column', cell);
         else row.ppid = ppid;
         break;
       }
@@ -138,7 +148,7 @@ function readRow(
         const inode = parseUint(cell);
         if (inode === undefined || inode === 0) {
           complaints.error(line, `expected an inode or - in the ${column.ns}ns column`, cell);
-        } else b.membership(pid, column.ns!, inode, line);
+        } else links.member(pid, column.ns!, inode, line);
         break;
       }
       case 'comm':
@@ -166,9 +176,12 @@ export function detectPs(text: string): number {
   if (first === undefined) return 0;
   const names = tokens(first).map((n) => n.toUpperCase());
   if (!names.includes('PID')) return 0;
-  const known = columnsFromHeader(first).filter((c) => c.kind !== 'other' && c.kind !== 'pid').length;
+  const known = columnsFromHeader(first).filter(
+    (c) => c.kind !== 'other' && c.kind !== 'pid',
+  ).length;
   const second = lines[1];
-  const rowLooksRight = second !== undefined && tokens(second, names.length).length >= Math.min(2, names.length);
+  const rowLooksRight =
+    second !== undefined && tokens(second, names.length).length >= Math.min(2, names.length);
   if (known === 0) return 0.3;
   return rowLooksRight || second === undefined ? 0.9 : 0.5;
 }

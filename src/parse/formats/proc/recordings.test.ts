@@ -27,12 +27,15 @@ function expectAllLinks(result: ParseResult, pid: number): void {
 }
 
 describe('real /proc/PID/ns listings', () => {
-  it.each(['ls-l.txt', 'ls-l-terminal.txt', 'busybox-ls.txt'])('%s: the pause process, every link', (file) => {
-    const result = run(parseLs, file);
-    expect(result.issues).toEqual([]);
-    expect(result.fragment.processes).toHaveLength(1);
-    expectAllLinks(result, R.webPause);
-  });
+  it.each(['ls-l.txt', 'ls-l-terminal.txt', 'busybox-ls.txt'])(
+    '%s: the pause process, every link',
+    (file) => {
+      const result = run(parseLs, file);
+      expect(result.issues).toEqual([]);
+      expect(result.fragment.processes).toHaveLength(1);
+      expectAllLinks(result, R.webPause);
+    },
+  );
 
   it('ls -la: skips . and .., reads the unshare wrapper whose pid_for_children differs', () => {
     const result = run(parseLs, 'ls-la.txt');
@@ -66,15 +69,20 @@ describe('real /proc/PID/ns listings', () => {
     expect(result.issues[0]?.message).toContain('Permission denied');
   });
 
-  it.each(['ls-l-all.txt.gz', 'stat-all.txt.gz'])('%s: every process of the topology, to the inode', (file) => {
-    const result = run(file.startsWith('ls') ? parseLs : parseStat, file);
-    for (const pid of ALL) expectAllLinks(result, pid);
-    // Thousands of host processes, none of them unreadable except PID 1 and vanished ones.
-    expect(result.fragment.processes.length).toBeGreaterThan(100);
-    expect(result.issues.every((i) => i.level === 'warning')).toBe(true);
-    expect(result.issues.some((i) => i.message.includes("'/proc/1/ns/net': Permission denied"))).toBe(true);
-    expect(row(result.fragment.processes, 1)).toBeUndefined();
-  });
+  it.each(['ls-l-all.txt.gz', 'stat-all.txt.gz'])(
+    '%s: every process of the topology, to the inode',
+    (file) => {
+      const result = run(file.startsWith('ls') ? parseLs : parseStat, file);
+      for (const pid of ALL) expectAllLinks(result, pid);
+      // Thousands of host processes, none of them unreadable except PID 1 and vanished ones.
+      expect(result.fragment.processes.length).toBeGreaterThan(100);
+      expect(result.issues.every((i) => i.level === 'warning')).toBe(true);
+      expect(
+        result.issues.some((i) => i.message.includes("'/proc/1/ns/net': Permission denied")),
+      ).toBe(true);
+      expect(row(result.fragment.processes, 1)).toBeUndefined();
+    },
+  );
 
   it('readlink of a glob: position tells pid_for_children from pid', () => {
     const result = run(parseReadlink, 'readlink.txt');
@@ -122,7 +130,8 @@ describe('real /proc/PID/cgroup and status', () => {
   it('grep -H over many cgroup files: one path per process', () => {
     const result = run(parseCgroup, 'cgroup-grep.txt');
     expect(result.issues).toEqual([]);
-    for (const pid of ALL) expect(row(result.fragment.processes, pid)?.cgroup).toBe(truthOf(pid).cgroup);
+    for (const pid of ALL)
+      expect(row(result.fragment.processes, pid)?.cgroup).toBe(truthOf(pid).cgroup);
   });
 
   it('read from a sibling cgroup namespace: relative path kept, with a warning', () => {
@@ -163,21 +172,26 @@ describe('real /proc/PID/cgroup and status', () => {
 });
 
 describe('real ps', () => {
-  it.each(['ps-ef.txt', 'ps-aux.txt', 'ps-ef-forest.txt', 'ps-auxf.txt'])('%s: ppid/user/command', (file) => {
-    const result = run(parsePs, file);
-    expect(result.issues).toEqual([]);
-    const procs = result.fragment.processes;
-    expect(procs).toHaveLength(ALL.length + 1);
-    for (const pid of ALL) {
-      const r = row(procs, pid);
-      if (!file.includes('aux')) expect(r?.ppid).toBe(truthOf(pid).ppid);
-      expect(r?.user).toBe('root');
-    }
-    expect(row(procs, R.webPause)?.command).toBe('/pause infinity');
-    expect(row(procs, R.nginx)?.command).toBe('nginx infinity');
-    expect(row(procs, 2)?.command).toBe('[kthreadd]');
-    expect(row(procs, R.dbAppWrap)?.command).toMatch(/^nsenter --target \d+ .* exec -a redis-server sleep infinity$/);
-  });
+  it.each(['ps-ef.txt', 'ps-aux.txt', 'ps-ef-forest.txt', 'ps-auxf.txt'])(
+    '%s: ppid/user/command',
+    (file) => {
+      const result = run(parsePs, file);
+      expect(result.issues).toEqual([]);
+      const procs = result.fragment.processes;
+      expect(procs).toHaveLength(ALL.length + 1);
+      for (const pid of ALL) {
+        const r = row(procs, pid);
+        if (!file.includes('aux')) expect(r?.ppid).toBe(truthOf(pid).ppid);
+        expect(r?.user).toBe('root');
+      }
+      expect(row(procs, R.webPause)?.command).toBe('/pause infinity');
+      expect(row(procs, R.nginx)?.command).toBe('nginx infinity');
+      expect(row(procs, 2)?.command).toBe('[kthreadd]');
+      expect(row(procs, R.dbAppWrap)?.command).toMatch(
+        /^nsenter --target \d+ .* exec -a redis-server sleep infinity$/,
+      );
+    },
+  );
 
   it('ps -eo with namespace columns: every namespace but time, to the inode', () => {
     const result = run(parsePs, 'ps-eo-ns.txt');
@@ -194,7 +208,10 @@ describe('real ps', () => {
     const result = run(parsePs, 'ps-eo-comm.txt');
     expect(result.issues).toEqual([]);
     const r = row(result.fragment.processes, R.netshoot);
-    expect(r).toMatchObject({ command: 'netshoot infinity', namespaces: { net: truthOf(R.netshoot).links.net } });
+    expect(r).toMatchObject({
+      command: 'netshoot infinity',
+      namespaces: { net: truthOf(R.netshoot).links.net },
+    });
   });
 
   it.each(['ps-ef-inside.txt', 'ps-aux-inside.txt', 'busybox-ps.txt'])(
@@ -210,7 +227,11 @@ describe('real ps', () => {
 describe('real ip addr', () => {
   // Set by record.sh.
   const lo = { name: 'lo', addresses: ['127.0.0.1/8', '::1/128'] };
-  const eth0 = { name: 'eth0', mac: '02:42:0a:63:00:02', addresses: ['10.99.0.2/24', 'fe80::42:aff:fe63:2/64'] };
+  const eth0 = {
+    name: 'eth0',
+    mac: '02:42:0a:63:00:02',
+    addresses: ['10.99.0.2/24', 'fe80::42:aff:fe63:2/64'],
+  };
 
   it.each([
     ['ip-addr.txt', [lo, eth0]],
@@ -218,7 +239,13 @@ describe('real ip addr', () => {
     ['ip-addr-eth0.txt', [eth0]],
     ['ip-o.txt', [lo, { ...eth0, mac: undefined }]],
     ['ip-br.txt', [lo, { ...eth0, mac: undefined }]],
-    ['ip-br-link.txt', [{ name: 'lo', addresses: [] }, { ...eth0, addresses: [] }]],
+    [
+      'ip-br-link.txt',
+      [
+        { name: 'lo', addresses: [] },
+        { ...eth0, addresses: [] },
+      ],
+    ],
   ])('%s: interfaces on the nsenter target', (file, want) => {
     const result = run(parseIpText, file);
     expect(result.issues).toEqual([]);

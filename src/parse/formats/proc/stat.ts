@@ -1,11 +1,10 @@
 import { FragmentBuilder } from '../../fragment.ts';
-import { splitLines } from '../../text.ts';
 import type { FormatParser, ParseContext, ParseResult } from '../../types.ts';
 import { hasFlag, programOf } from './argv.ts';
 import { Complaints, OnceWarnings, finishParse } from './complaints.ts';
-import { headLines, isDigits, stripAnsi, tokens } from './lines.ts';
+import { eachLine, headLines, isDigits, stripAnsi, tokens } from './lines.ts';
 import { explicitLinks, globbedDirs, namesForCount } from './linkorder.ts';
-import { MIN_NS_INODE, nsLink, LinkRecorder } from './nslink.ts';
+import { LinkRecorder, MIN_NS_INODE, linkAt, nsLink, type NsLink } from './nslink.ts';
 import { choosePid, parseProcPath, parseUint, type PidChoice, type ProcPath } from './procpath.ts';
 
 const FORMAT = 'proc-ns-stat';
@@ -26,61 +25,144 @@ export function parseStat(text: string, ctx: ParseContext): ParseResult {
   const program = programOf(ctx.argv);
   const args = program?.name === 'stat' ? program.args : [];
   if (args.length > 0 && !hasFlag(args, 'L', '--dereference')) {
-    once.warn(undefined, 'stat ran without -L: inodes far below the namespace range are the links’ own and are skipped');
+    once.warn(
+      undefined,
+      'stat ran without -L: inodes far below the namespace range are the links’ own and are skipped',
+    );
   }
-  const choices = new Map<number | 'self' | undefined, PidChoice>();
-  const bare: { inode: number; line: number }[] = [];
-  let recognized = 0;
+  const reader = new StatReader(b, links, complaints, once, ctx);
+  const ansi = text.includes('\u001b');
+  eachLine(text, (raw, lineNo) => {
+    const t = (ansi ? stripAnsi(raw) : raw).trim();
+    if (t === '') return;
+    if (readNamedFast(t)) reader.named(t, lineNo);
+    else reader.other(t, lineNo);
+  });
+  const { bare, recognized } = reader;
+  if (bare.length > 0) nameBare(b, links, ctx, args, bare);
+  finishParse(b, complaints, recognized, text, EXPECTED);
+  return b.result();
+}
 
-  const plausible = (inode: number, line: number): boolean => {
-    if (inode >= MIN_NS_INODE) return true;
-    once.warn(line, `inode ${inode} is not a namespace inode (the link's own, from stat without -L?); such lines are skipped`);
-    return false;
-  };
+/** Per-line work of `parseStat`, kept in fields (not closure variables) for speed. */
+class StatReader {
+  readonly bare: { inode: number; line: number }[] = [];
+  recognized = 0;
+  // Lines of one process come together: remember the last PID's decision.
+  private lastPid: number | 'self' | undefined | null = null;
+  private lastChoice: PidChoice = {};
 
-  const lines = splitLines(text);
-  for (let i = 0; i < lines.length; i++) {
-    const lineNo = i + 1;
-    const t = stripAnsi(lines[i] ?? '').trim();
-    if (t === '') continue;
+  constructor(
+    private readonly b: FragmentBuilder,
+    private readonly links: LinkRecorder,
+    private readonly complaints: Complaints,
+    private readonly once: OnceWarnings,
+    private readonly ctx: ParseContext,
+  ) {}
+
+  /** The common `/proc/123/ns/net 4026531840` line, already scanned into `fast`. */
+  named(t: string, lineNo: number): void {
+    this.recognized++;
+    const link = linkAt(t, fast.nameStart, fast.nameEnd);
+    if (link === undefined) {
+      this.once.warn(lineNo, `${t} is not a /proc/PID/ns link; such lines are skipped`);
+      return;
+    }
+    const inode = fast.inode;
+    if (!this.plausible(inode, lineNo)) return;
+    this.record({ pid: fast.pid, rest: '' }, fast.pid, link, inode, lineNo);
+  }
+
+  /** Stderr, bare inodes, `%i %n`, `/proc/self/…` and lines that are not stat output. */
+  other(t: string, lineNo: number): void {
     if (t.startsWith('stat:')) {
-      b.warn(lineNo, `stat reported: ${t}`);
-      recognized++;
-      continue;
+      this.b.warn(lineNo, `stat reported: ${t}`);
+      this.recognized++;
+      return;
     }
     const parts = tokens(t, 3);
     if (parts.length === 1 && isDigits(t)) {
       const inode = parseUint(t);
-      if (inode !== undefined && plausible(inode, lineNo)) bare.push({ inode, line: lineNo });
-      recognized++;
-      continue;
+      if (inode !== undefined && this.plausible(inode, lineNo))
+        this.bare.push({ inode, line: lineNo });
+      this.recognized++;
+      return;
     }
     const [a = '', c = ''] = parts;
     const pathText = isDigits(c) ? a : isDigits(a) ? c : undefined;
     const inode = parseUint(pathText === a ? c : a);
     if (parts.length !== 2 || pathText === undefined || inode === undefined) {
-      complaints.error(lineNo, `expected ${EXPECTED}`, t);
-      continue;
+      this.complaints.error(lineNo, `expected ${EXPECTED}`, t);
+      return;
     }
-    recognized++;
+    this.recognized++;
     const path = parseProcPath(pathText);
     const link = path?.rest.startsWith('ns/') ? nsLink(path.rest.slice(3)) : undefined;
     if (path === undefined || link === undefined) {
-      once.warn(lineNo, `${pathText} is not a /proc/PID/ns link, so its namespace type is unknown; such lines are skipped`);
-      continue;
+      this.once.warn(
+        lineNo,
+        `${pathText} is not a /proc/PID/ns link, so its namespace type is unknown; such lines are skipped`,
+      );
+      return;
     }
-    if (!plausible(inode, lineNo)) continue;
-    let choice = choices.get(path.pid);
-    if (choice === undefined) {
-      choice = choosePid(path, ctx);
-      choices.set(path.pid, choice);
-      if (choice.problem) b.warn(lineNo, `${choice.problem}; namespaces kept without a process`);
-    }
-    links.link(choice.pid, link, inode, lineNo);
+    if (this.plausible(inode, lineNo)) this.record(path, path.pid, link, inode, lineNo);
   }
-  if (bare.length > 0) nameBare(b, links, ctx, args, bare);
-  finishParse(b, complaints, recognized, text, EXPECTED);
-  return b.result();
+
+  /** False (and one warning) for inodes far below the namespace range. */
+  plausible(inode: number, line: number): boolean {
+    if (inode >= MIN_NS_INODE) return true;
+    this.once.warn(
+      line,
+      `inode ${inode} is not a namespace inode (the link's own, from stat without -L?); such lines are skipped`,
+    );
+    return false;
+  }
+
+  private record(
+    path: ProcPath,
+    key: ProcPath['pid'],
+    link: NsLink,
+    inode: number,
+    line: number,
+  ): void {
+    if (key !== this.lastPid) {
+      this.lastPid = key;
+      this.lastChoice = choosePid(path, this.ctx);
+      if (this.lastChoice.problem)
+        this.once.warn(line, `${this.lastChoice.problem}; namespaces kept without a process`);
+    }
+    this.links.link(this.lastChoice.pid, link, inode, line);
+  }
+}
+
+/** Scratch result of `readNamedFast`, reused to spare allocations on every line. */
+const fast = { pid: 0, nameStart: 0, nameEnd: 0, inode: 0 };
+
+/**
+ * Reads `/proc/<digits>/ns/<name> <digits>` into `fast`; false for any other shape (which the
+ * general path then handles). `readNamedFast('/proc/7/ns/net 4026532179')` → true.
+ */
+function readNamedFast(t: string): boolean {
+  if (!t.startsWith('/proc/')) return false;
+  let i = 6;
+  let pid = 0;
+  for (let c = t.charCodeAt(i); c >= 48 && c <= 57; c = t.charCodeAt(++i)) pid = pid * 10 + c - 48;
+  if (i === 6 || i > 16 || pid === 0 || !t.startsWith('/ns/', i)) return false;
+  const nameStart = i + 4;
+  const space = t.indexOf(' ', nameStart);
+  if (space < 0) return false;
+  let j = space;
+  while (t.charCodeAt(j) === 32) j++;
+  let inode = 0;
+  const digitsStart = j;
+  for (let c = t.charCodeAt(j); c >= 48 && c <= 57; c = t.charCodeAt(++j))
+    inode = inode * 10 + c - 48;
+  if (j !== t.length || j === digitsStart || j - digitsStart > 16) return false;
+  fast.pid = pid;
+  fast.nameStart = nameStart;
+  fast.nameEnd = space;
+  fast.inode = inode;
+  return true;
 }
 
 /** Names bare `%i` lines from the command line: one explicit link per line, or whole globs. */
@@ -136,7 +218,12 @@ export function detectStat(text: string): number {
     const parts = tokens(l, 3);
     if (l.startsWith('stat: ')) errors++;
     else if (parts.length === 1 && (parseUint(l.trim()) ?? 0) >= MIN_NS_INODE) bare++;
-    else if (parts.length === 2 && (parts[0] ?? '').startsWith('/proc/') && isDigits(parts[1] ?? '')) named++;
+    else if (
+      parts.length === 2 &&
+      (parts[0] ?? '').startsWith('/proc/') &&
+      isDigits(parts[1] ?? '')
+    )
+      named++;
   }
   if (lines.length === 0) return 0;
   if (named > 0 && named + errors === lines.length) return 0.95;

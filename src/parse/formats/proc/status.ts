@@ -161,7 +161,8 @@ export function detectStatus(text: string): number {
 /** `['grep', '-H', '-E', '^(Name|PPid):', '/proc/[0-9]*\/status']` → 0.95. */
 export function statusForCommand(argv: readonly string[]): number {
   const program = programOf(argv);
-  if (program === undefined || !['cat', 'grep', 'head', 'tail', 'egrep'].includes(program.name)) return 0;
+  if (program === undefined || !['cat', 'grep', 'head', 'tail', 'egrep'].includes(program.name))
+    return 0;
   return program.args.some((a) => a.startsWith('/proc/') && a.endsWith('/status')) ? 0.95 : 0;
 }
 
