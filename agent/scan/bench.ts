@@ -65,6 +65,26 @@ async function timeAll(variants: Record<string, () => unknown>): Promise<Record<
   return Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, median(v)]));
 }
 
+/** CPU time (user + sys, ms) of one `lsns -J` run, from the shell's `times` for its children. */
+function lsnsCpu(): number {
+  const out = spawnSync('sh', ['-c', 'lsns -J > /dev/null; times'], { encoding: 'utf8' }).stdout;
+  const child = out.trim().split('\n')[1] ?? '';
+  const secs = [...child.matchAll(/(\d+)m([\d.]+)s/g)].map((m) => Number(m[1]) * 60 + Number(m[2]));
+  return (secs[0]! + secs[1]!) * 1000;
+}
+
+/** Median CPU time (user + sys, ms) this process spends in one `scanProc`. */
+async function scanCpu(): Promise<number> {
+  const samples: number[] = [];
+  for (let i = 0; i < ROUNDS; i++) {
+    const before = process.cpuUsage();
+    await scanProc();
+    const d = process.cpuUsage(before);
+    samples.push((d.user + d.system) / 1000);
+  }
+  return median(samples);
+}
+
 /** Starts `count` sleeps under one `sh` in a new process group; resolves with that group id. */
 async function startSleepers(count: number): Promise<number> {
   const sh = spawn(
@@ -110,6 +130,12 @@ try {
   line('agent.scan', `scanProc (sync batched), ${procs} processes`, t.sync!, 'ms');
   line('agent.scan', `fs.promises x${CONCURRENCY}, ${procs} processes`, t.async!, 'ms');
   line('agent.scan', 'scanProc / lsns -J', t.sync! / t.lsns!, 'ratio', 1.0);
+  // CPU time does not depend on how busy the host is, so it compares fairly under load.
+  const cpuLsns = median(Array.from({ length: ROUNDS }, lsnsCpu));
+  const cpuScan = await scanCpu();
+  line('agent.scan', `lsns -J cpu, ${procs} processes`, cpuLsns, 'ms');
+  line('agent.scan', `scanProc cpu, ${procs} processes`, cpuScan, 'ms');
+  line('agent.scan', 'scanProc / lsns -J cpu', cpuScan / cpuLsns, 'ratio', 1.0);
   // How long one batch holds the event loop (the live agent serves HTTP meanwhile).
   const delay = monitorEventLoopDelay({ resolution: 1 });
   delay.enable();

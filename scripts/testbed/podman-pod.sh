@@ -87,7 +87,7 @@ lock_image() {
   dir=/run/lock
   [ -d "$dir" ] && [ -w "$dir" ] || dir=${TMPDIR:-/tmp}
   exec 9>"$dir/nsviz-podman-pod.lock"
-  flock 9
+  flock -w 300 9 || die "another podman-pod.sh held $dir/nsviz-podman-pod.lock for 5 minutes"
 }
 
 # Every podman call goes through here: podman leaves conmon daemons behind, and they must not

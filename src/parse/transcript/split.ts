@@ -37,9 +37,10 @@ export function splitTranscript(
     const line = lines[i]!;
     const prompt = matchPrompt(line);
     if (!prompt) {
-      // The recorder writes `# note: …` between commands: a comment, not output.
-      if (recorder && line.startsWith('# ')) current = undefined;
-      else if (current) current.output.push(line);
+      // A `# ` line that is not a prompt is a comment (the recorder's `# note: …`, or a
+      // study note): no format nsviz reads prints one, so it never belongs to the output.
+      if (line.startsWith('# ') || (recorder && line.startsWith('#'))) continue;
+      if (current) current.output.push(line);
       continue;
     }
     const { argv, piped } = splitCommand(prompt.command);

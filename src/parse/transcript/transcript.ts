@@ -37,7 +37,9 @@ export function detectTranscript(text: string): number {
   for (const l of lines) {
     if (l.trim() === '') continue;
     const isPrompt = matchPrompt(l) !== undefined;
-    if (firstMeaningful === undefined && !l.startsWith('# nsviz')) firstMeaningful = isPrompt;
+    // Leading `#` lines that are not prompts are comments (fixture headers, study notes).
+    if (!isPrompt && l.startsWith('#')) continue;
+    if (firstMeaningful === undefined) firstMeaningful = isPrompt;
     if (isPrompt) prompts++;
   }
   if (prompts === 0) return 0;
@@ -65,6 +67,8 @@ export function parseTranscript(
       'expected a terminal session: prompt lines (`$ `, `# `, `user@host:~# `) each followed by a command and its output',
     );
   if (recorder) meta.tool = 'nsviz-record';
+  // A fixture rebuilt by hand says so in its first lines; every source it yields carries that.
+  const reconstructed = lines.slice(0, 20).some((l) => /^#.*\breconstructed\b/i.test(l));
   // A session without prompt hosts is named by its `hostname` output (the recorder prints it first).
   const hostBlock = blocks.find(
     (b) => b.run.argv[0] === 'hostname' && b.run.via === undefined && b.output[0],
@@ -105,6 +109,9 @@ export function parseTranscript(
   if (sessionNode && !nodes.has(sessionNode))
     meta.fragment.nodes.push({ name: sessionNode, hostname: sessionNode });
   results.unshift(meta.result());
+  if (reconstructed) {
+    for (const r of results) for (const src of r.fragment.sources) src.tool = src.tool ? `${src.tool}, reconstructed by hand` : 'reconstructed by hand';
+  }
   return results;
 }
 

@@ -4,12 +4,18 @@ import { parseLsnsArgs, type LsnsArgs } from './argv.ts';
 import { commandScore, detectJson, detectRaw, detectTable } from './detect.ts';
 import { readJson } from './json.ts';
 import { readRaw } from './raw.ts';
-import { recordDoc } from './record.ts';
-import type { LsnsDoc } from './row.ts';
+import { Recorder } from './record.ts';
 import { readTable } from './table.ts';
 import { VersionRange } from './version.ts';
 
-type Reader = (text: string, args: LsnsArgs, b: FragmentBuilder, version: VersionRange) => LsnsDoc;
+type Reader = (
+  text: string,
+  args: LsnsArgs,
+  ctx: ParseContext,
+  b: FragmentBuilder,
+  version: VersionRange,
+  sink: Recorder,
+) => void;
 
 /** Detection must never throw either; a failing recogniser simply does not recognise. */
 function safe(detect: (text: string) => number): (text: string) => number {
@@ -39,13 +45,12 @@ function run(id: string, read: Reader, text: string, ctx: ParseContext): ParseRe
       b.error(1, 'empty input: expected lsns output');
     } else {
       const version = new VersionRange();
-      const doc = read(text, args, b, version);
+      const sink = new Recorder(b, args, ctx);
+      read(text, args, ctx, b, version, sink);
+      sink.finish();
       // tree art in a namespace list (process tree or `-T`) arrived with 2.38
-      if (doc.mode === 'list' && doc.rows.some((r) => r.art !== undefined)) version.atLeast('2.38');
-      recordDoc(doc, args, ctx, b);
-      if (doc.rows.length === 0 && !b.issues.some((i) => i.level === 'error')) {
-        b.error(1, 'no lsns rows found');
-      }
+      if (sink.art) version.atLeast('2.38');
+      if (sink.rows === 0 && !b.issues.some((i) => i.level === 'error')) b.error(1, 'no lsns rows found');
       b.tool = version.tool();
     }
   } catch (e) {
@@ -65,7 +70,7 @@ export const lsnsTable: FormatParser = {
   id: 'lsns-table',
   title: 'lsns table output',
   detect: safe(detectTable),
-  parse: (text, ctx) => run('lsns-table', readTable, text, ctx),
+  parse: (text, ctx) => run('lsns-table', (t, a, _c, b, v, s) => readTable(t, a, b, v, s), text, ctx),
   forCommand: (argv) => commandScore(argv, 'table'),
 };
 
@@ -74,7 +79,7 @@ export const lsnsRaw: FormatParser = {
   id: 'lsns-raw',
   title: 'lsns raw output (-r)',
   detect: safe(detectRaw),
-  parse: (text, ctx) => run('lsns-raw', readRaw, text, ctx),
+  parse: (text, ctx) => run('lsns-raw', (t, a, _c, b, v, s) => readRaw(t, a, b, v, s), text, ctx),
   forCommand: (argv) => commandScore(argv, 'raw'),
 };
 

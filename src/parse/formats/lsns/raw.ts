@@ -1,5 +1,5 @@
 import type { FragmentBuilder } from '../../fragment.ts';
-import { decodeHexEscapes, excerpt, splitLines } from '../../text.ts';
+import { decodeHexEscapes, excerpt } from '../../text.ts';
 import { expectedColumns, type LsnsArgs } from './argv.ts';
 import {
   COLUMN_NAMES,
@@ -10,7 +10,9 @@ import {
   type ColumnName,
 } from './columns.ts';
 import { IssueBudget, isToolMessage, reportToolMessage } from './issues.ts';
-import { linkTree, toRow, type Cells, type LsnsDoc, type LsnsRow } from './row.ts';
+import { forEachLine } from './lines.ts';
+import type { Recorder } from './record.ts';
+import { toRow, type Cells } from './row.ts';
 import type { VersionRange } from './version.ts';
 
 /**
@@ -32,87 +34,64 @@ function byCount(n: number): readonly ColumnName[] | undefined {
 }
 
 /**
- * Reads `lsns -r` output into rows.
- * `readRaw('NS TYPE NPROCS PID USER COMMAND\n4026532001 net 2 4242 65535 /pause\\x20x\n', …)` →
+ * Reads `lsns -r` output and hands each row to `sink`.
+ * `NS TYPE NPROCS PID USER COMMAND\n4026532001 net 2 4242 65535 /pause\x20x` →
  * one row with `command: '/pause x'`.
  */
-export function readRaw(
-  text: string,
-  args: LsnsArgs,
-  b: FragmentBuilder,
-  version: VersionRange,
-): LsnsDoc {
-  const lines = splitLines(text);
+export function readRaw(text: string, args: LsnsArgs, b: FragmentBuilder, version: VersionRange, sink: Recorder): void {
   let columns: readonly ColumnName[] | undefined;
-  let first = 0;
-  for (let i = 0; i < lines.length; i++) {
-    const l = lines[i]!;
-    if (l.trim() === '' || isToolMessage(l)) continue;
+  let first = 1;
+  forEachLine(text, (l, no) => {
+    if (l.trim() === '' || isToolMessage(l)) return true;
     const header = rawHeader(l);
     if (header) {
       columns = header;
-      first = i + 1;
+      first = no + 1;
       version.columns(header);
     } else {
       columns = args.noHeadings ? expectedColumns(args) : undefined;
       if (!columns) {
         columns = byCount(l.split(' ').length) ?? DEFAULT_LIST;
-        if (!args.noHeadings) {
-          b.warn(i + 1, `no raw header line; read the rows as the columns ${columns.join(' ')}`);
-        }
+        if (!args.noHeadings) b.warn(no, `no raw header line; read the rows as the columns ${columns.join(' ')}`);
       }
-      first = i;
+      first = no;
     }
-    break;
-  }
-  const rows: LsnsRow[] = [];
-  if (!columns) return { rows, mode: 'list', nested: false };
-  const cols = columns;
+    return false;
+  });
+  const cols = columns ?? DEFAULT_LIST;
+  const procs = args.inode !== undefined || (!cols.includes('NS') && !cols.includes('TYPE') && cols.includes('PID'));
+  sink.begin(procs ? 'procs' : 'list');
   const r = new IssueBudget(b);
   const where = (name: ColumnName) => `cell ${cols.indexOf(name) + 1} (${name})`;
   const commandLast = cols[cols.length - 1] === 'COMMAND';
-  for (let i = first; i < lines.length; i++) {
-    const line = lines[i]!;
-    const no = i + 1;
-    if (line.trim() === '') continue;
+  forEachLine(text, (line, no) => {
+    if (no < first || line.trim() === '') return;
     if (isToolMessage(line)) {
       reportToolMessage(r, no, line);
-      continue;
+      return;
     }
     let fields = line.split(' ');
     if (fields.length > cols.length) {
       if (!commandLast) {
-        r.error(
-          no,
-          `expected ${cols.length} cells separated by single spaces, found ${fields.length}: "${excerpt(line, 60)}"`,
-        );
-        continue;
+        r.error(no, `expected ${cols.length} cells separated by single spaces, found ${fields.length}: "${excerpt(line, 60)}"`);
+        return;
       }
       // older raw writers left blanks unescaped; the surplus can only be COMMAND's
       fields = [...fields.slice(0, cols.length - 1), fields.slice(cols.length - 1).join(' ')];
     } else if (fields.length < cols.length) {
-      const token = fields[0] ?? '';
-      if (fields.length === 1 && !/^\d+$/.test(token)) {
-        r.error(
-          no,
-          `expected ${cols.length} cells separated by single spaces (${cols.join(' ')}), found "${excerpt(line, 60)}"`,
-        );
-        continue;
+      if (fields.length === 1 && !/^\d+$/.test(fields[0] ?? '')) {
+        r.error(no, `expected ${cols.length} cells separated by single spaces (${cols.join(' ')}), found "${excerpt(line, 60)}"`);
+        return;
       }
-      r.warn(
-        no,
-        `expected ${cols.length} cells, found ${fields.length}; the missing ones are taken as empty`,
-      );
+      r.warn(no, `expected ${cols.length} cells, found ${fields.length}; the missing ones are taken as empty`);
     }
     const cells: Cells = {};
-    for (let k = 0; k < cols.length; k++) cells[cols[k]!] = decodeHexEscapes(fields[k] ?? '');
+    for (let k = 0; k < cols.length; k++) {
+      const f = fields[k] ?? '';
+      cells[cols[k]!] = f.includes('\\x') ? decodeHexEscapes(f) : f;
+    }
     const row = toRow(cells, no, r, where);
-    if (row) rows.push(row);
-  }
+    if (row) sink.add(row);
+  });
   r.finish();
-  if (rows.some((r) => r.depth > 0)) linkTree(rows);
-  const procs =
-    args.inode !== undefined ||
-    (!cols.includes('NS') && !cols.includes('TYPE') && cols.includes('PID'));
-  return { rows, mode: procs ? 'procs' : 'list', nested: false };
 }

@@ -1,49 +1,41 @@
 import type { NamespaceRow, NsType, ProcessRow } from '../../../protocol/snapshot.ts';
 import type { FragmentBuilder } from '../../fragment.ts';
 import type { ParseContext } from '../../types.ts';
-import { isLsnsCommand, type LsnsArgs } from './argv.ts';
-import type { LsnsDoc, LsnsRow } from './row.ts';
-import { procsTarget, queriedPid } from './task.ts';
+import type { LsnsArgs } from './argv.ts';
+import type { LsnsRow } from './row.ts';
+import { inferQueried, knownQueried, procsTarget, targetWarning, type Target } from './task.ts';
 
 /**
- * Turns rows into snapshot facts. A namespace-list row says: namespace (TYPE, NS) exists with
- * its NPROCS, owner, parent, NSFS and NETNSID, and its PID (the lowest) is a member. A tree
- * says more: under the process tree a row's PID is the child of its parent row's PID; under
- * `-T` a row's namespace is owned by (or is the child of) its parent row's namespace.
+ * Turns rows into snapshot facts as they arrive. A namespace-list row says: namespace
+ * (TYPE, NS) exists with its NPROCS, owner, parent, NSFS and NETNSID, and its PID (the lowest)
+ * is a member. A tree says more: under the process tree a row's PID is the child of its parent
+ * row's PID; under `-T` a row's namespace is owned by (or is the child of) its parent row's.
  */
 
-/** How a row's tree parent relates to it. */
-type Relation = 'process' | 'namespace' | undefined;
+/** What the nesting of rows means: JSON `children` do not say it themselves. */
+export type Relation = 'process' | 'namespace' | undefined;
+
+/** How many rows `lsns -p` can print: one per namespace type. */
+const MAX_TYPES = 8;
 
 function processFacts(p: ProcessRow, row: LsnsRow): void {
   if (row.ppid !== undefined) p.ppid ??= row.ppid;
-  if (row.command !== undefined) {
+  const command = row.command;
+  if (command !== undefined) {
     // a terminal cuts COMMAND; keep the longest version seen of the same command line
-    if (
-      p.command === undefined ||
-      (row.command.length > p.command.length && row.command.startsWith(p.command))
-    ) {
-      p.command = row.command;
+    if (p.command === undefined || (command.length > p.command.length && command.startsWith(p.command))) {
+      p.command = command;
     }
   }
   if (row.user !== undefined) p.user ??= row.user;
   if (row.uid !== undefined) p.uid ??= row.uid;
 }
 
-function set(
-  b: FragmentBuilder,
-  ns: NamespaceRow,
-  key: 'owner' | 'parent',
-  value: number,
-  line: number,
-): void {
+function set(b: FragmentBuilder, ns: NamespaceRow, key: 'owner' | 'parent', value: number, line: number): void {
   const known = ns[key];
   if (known === undefined) ns[key] = value;
   else if (known !== value) {
-    b.warn(
-      line,
-      `${ns.type} namespace ${ns.inode} has two ${key}s (${known} and ${value}); keeping ${known}`,
-    );
+    b.warn(line, `${ns.type} namespace ${ns.inode} has two ${key}s (${known} and ${value}); keeping ${known}`);
   }
 }
 
@@ -62,64 +54,26 @@ function namespaceFacts(b: FragmentBuilder, ns: NamespaceRow, row: LsnsRow): voi
 
 /** PID named by a PATH cell (`/proc/4242/ns/net`), which proves membership like PID does. */
 function pathPid(row: LsnsRow): number | undefined {
-  const m = row.path === undefined ? null : /^\/proc\/(\d+)\/ns\/([a-z]+)$/.exec(row.path);
+  const m = row.path === undefined ? null : /^\/proc\/(\d{1,10})\/ns\/([a-z]{2,8})$/.exec(row.path);
   if (!m || (row.type !== undefined && m[2] !== row.type)) return undefined;
   return Number(m[1]);
 }
 
-/** Owner/parent links from a `-T` tree: exact from the two rows' types alone. */
-function namespaceLink(b: FragmentBuilder, nss: Namespaces, row: LsnsRow, up: LsnsRow): void {
-  if (
-    row.ns === undefined ||
-    row.type === undefined ||
-    up.ns === undefined ||
-    up.type === undefined
-  )
-    return;
-  const ns = nss.get(row.type, row.ns);
-  // an owner tree hangs everything under user namespaces; a parent tree links pid to pid and
-  // user to user — and a user namespace's owner is its parent, so user-under-user is both
-  if (up.type === 'user') set(b, ns, 'owner', up.ns, row.line);
-  if (up.type === row.type && (row.type === 'pid' || row.type === 'user'))
-    set(b, ns, 'parent', up.ns, row.line);
-}
-
 /**
- * What JSON `children` mean. Text trees show it by where the art is (COMMAND or NS); JSON
- * does not, so use the command line, else the rows: a child under a parent of another type
- * that is not `user` can only come from the process tree.
+ * `b.membership(pid, type, inode, line)` for a namespace row that `Namespaces` has made
+ * already: a first membership is written directly (all that membership() would do besides
+ * its string-keyed namespace lookup), anything else goes through the builder, which warns
+ * about contradictions.
  */
-function jsonRelation(
-  doc: LsnsDoc,
-  args: LsnsArgs,
-  ctx: ParseContext,
-  b: FragmentBuilder,
-): Relation {
-  if (!doc.nested) return undefined;
-  if (doc.mode === 'procs') return 'process';
-  if (isLsnsCommand(ctx.argv))
-    return args.tree === 'owner' || args.tree === 'parent' ? 'namespace' : 'process';
-  const proof = doc.rows.some(
-    (r) => r.parent && r.parent.type !== 'user' && r.type !== undefined && r.parent.type !== r.type,
-  );
-  if (proof) return 'process';
-  const first = doc.rows.find((r) => r.parent);
-  b.warn(
-    first?.line,
-    'nested "children" can be a process tree or a `-T` owner/parent tree, and without the command line the rows do not tell which; their relations were not recorded',
-  );
-  return undefined;
-}
-
-function relationOf(row: LsnsRow, json: Relation): Relation {
-  if (row.art === 'command') return 'process';
-  if (row.art === 'ns') return 'namespace';
-  return json;
+function member(b: FragmentBuilder, p: ProcessRow, type: NsType, inode: number, line: number): void {
+  const known = p.namespaces[type];
+  if (known === undefined) p.namespaces[type] = inode;
+  else if (known !== inode) b.membership(p.pid, type, inode, line);
 }
 
 /**
  * The builder's namespace rows by type and inode. FragmentBuilder keys them by a string it
- * builds on every call; one lookup per row by number keeps a 10,000-row table fast.
+ * builds on every call; one lookup by number per row keeps a 10,000-row table fast.
  */
 class Namespaces {
   private readonly byType = new Map<NsType, Map<number, NamespaceRow>>();
@@ -135,65 +89,125 @@ class Namespaces {
   }
 }
 
-/**
- * `b.membership(pid, type, inode, line)` for a namespace row that `Namespaces` has made
- * already: a first membership is written directly (all that membership() would do besides
- * its string-keyed namespace lookup), anything else goes through the builder, which warns
- * about contradictions.
- */
-function member(
-  b: FragmentBuilder,
-  p: ProcessRow,
-  type: NsType,
-  inode: number,
-  line: number,
-): void {
-  const known = p.namespaces[type];
-  if (known === undefined) p.namespaces[type] = inode;
-  else if (known !== inode) b.membership(p.pid, type, inode, line);
+/** Owner/parent links from a `-T` tree: exact from the two rows' types alone. */
+function namespaceLink(b: FragmentBuilder, ns: NamespaceRow, row: LsnsRow, up: LsnsRow): void {
+  if (up.ns === undefined || up.type === undefined) return;
+  // an owner tree hangs everything under user namespaces; a parent tree links pid to pid and
+  // user to user — and a user namespace's owner is its parent, so user-under-user is both
+  if (up.type === 'user') set(b, ns, 'owner', up.ns, row.line);
+  if (up.type === row.type && (row.type === 'pid' || row.type === 'user')) set(b, ns, 'parent', up.ns, row.line);
 }
 
-/** Records a parsed lsns output into the builder. */
-export function recordDoc(
-  doc: LsnsDoc,
-  args: LsnsArgs,
-  ctx: ParseContext,
-  b: FragmentBuilder,
-): void {
-  const json = jsonRelation(doc, args, ctx, b);
-  const queried = doc.mode === 'list' ? queriedPid(doc.rows, args, ctx, b) : undefined;
-  const target = doc.mode === 'procs' ? procsTarget(args, doc.rows, b) : {};
-  const nss = new Namespaces(b);
-  const q = queried === undefined ? undefined : b.process(queried);
-  let named = false;
-  for (const row of doc.rows) {
-    const type = row.type ?? target.type;
-    const inode = row.ns ?? target.inode;
+/**
+ * Receives rows in output order and records them. Keeps only the tree's current ancestors
+ * and, while a `-p` PID may still have to be inferred, at most 8 rows.
+ */
+export class Recorder {
+  private mode: 'list' | 'procs' = 'list';
+  /** JSON rows arrive with their parent set; text rows are linked here by depth. */
+  private json = false;
+  private nested: Relation;
+  private queried: ProcessRow | undefined;
+  private infer = false;
+  private candidates: LsnsRow[] | undefined;
+  private target: Target = {};
+  private readonly nss: Namespaces;
+  private readonly stack: (LsnsRow | undefined)[] = [];
+  private top = 0;
+  private unnamed = 0;
+  private first: LsnsRow | undefined;
+  private named = false;
+  rows = 0;
+  /** A namespace list drew tree art (2.38+). */
+  art = false;
+
+  constructor(
+    private readonly b: FragmentBuilder,
+    private readonly args: LsnsArgs,
+    private readonly ctx: ParseContext,
+  ) {
+    this.nss = new Namespaces(b);
+  }
+
+  /**
+   * Called once the reader knows what the rows are (header, keys) and before any row. JSON
+   * readers pass what their `children` nesting means.
+   */
+  begin(mode: 'list' | 'procs', json?: { relation: Relation }): void {
+    this.mode = mode;
+    this.json = json !== undefined;
+    this.nested = json?.relation;
+    if (mode === 'procs') this.target = procsTarget(this.args);
+    else {
+      const pid = knownQueried(this.args, this.ctx, this.b);
+      if (pid === 'infer') {
+        this.infer = true;
+        this.candidates = [];
+      } else if (pid !== undefined) this.queried = this.b.process(pid);
+    }
+  }
+
+  /** Parent of a text row from its depth: the latest row one level up. */
+  private link(row: LsnsRow): void {
+    const d = row.depth;
+    if (d > 0 && d - 1 < this.top) row.parent = this.stack[d - 1];
+    // a jump of several levels leaves the levels in between unknown
+    for (let k = Math.min(this.top, d); k < d; k++) this.stack[k] = undefined;
+    this.stack[d] = row;
+    this.top = d + 1;
+  }
+
+  add(row: LsnsRow): void {
+    this.rows++;
+    this.first ??= row;
+    if (!this.json) this.link(row);
+    if (row.art !== undefined && this.mode === 'list') this.art = true;
+    const b = this.b;
+    const type = row.type ?? this.target.type;
+    const inode = row.ns ?? this.target.inode;
     const fromPath = row.path === undefined ? undefined : pathPid(row);
     if (row.pid !== undefined && fromPath !== undefined && fromPath !== row.pid) {
       b.warn(row.line, `PATH names PID ${fromPath} but PID is ${row.pid}`);
     }
     const pid = row.pid ?? fromPath;
     const p = pid === undefined ? undefined : b.process(pid);
+    let ns: NamespaceRow | undefined;
     if (type !== undefined && inode !== undefined) {
-      named = true;
-      const ns = nss.get(type, inode);
-      if (doc.mode === 'list') namespaceFacts(b, ns, row);
+      this.named = true;
+      ns = this.nss.get(type, inode);
+      if (this.mode === 'list') namespaceFacts(b, ns, row);
       if (p) member(b, p, type, inode, row.line);
-      if (q) member(b, q, type, inode, row.line);
-    }
+      if (this.queried) member(b, this.queried, type, inode, row.line);
+      if (this.candidates) this.collect(row);
+    } else if (this.mode === 'procs' && p) this.unnamed++;
     if (p) processFacts(p, row);
     const up = row.parent;
-    if (!up) continue;
-    const rel = relationOf(row, json);
+    if (!up) return;
+    const rel = row.art === 'command' ? 'process' : row.art === 'ns' ? 'namespace' : this.nested;
     if (rel === 'process') {
       if (p && up.pid !== undefined && up.pid !== pid) p.ppid ??= up.pid;
-    } else if (rel === 'namespace') namespaceLink(b, nss, row, up);
+    } else if (rel === 'namespace' && ns) namespaceLink(b, ns, row, up);
   }
-  if (doc.mode === 'list' && doc.rows.length > 0 && !named) {
-    b.warn(
-      doc.rows[0]!.line,
-      'without NS and TYPE columns the rows name processes but no namespaces',
-    );
+
+  /** `-p` inference needs one row per type; a repeated type ends it (this is no `-p` output). */
+  private collect(row: LsnsRow): void {
+    const c = this.candidates!;
+    if (c.length >= MAX_TYPES || c.some((r) => r.type === row.type)) this.candidates = undefined;
+    else c.push({ ...row, parent: undefined });
+  }
+
+  finish(): void {
+    const b = this.b;
+    if (this.infer && this.candidates) {
+      const x = inferQueried(this.candidates, b);
+      if (x !== undefined) {
+        const q = b.process(x);
+        for (const r of this.candidates) member(b, q, r.type!, r.ns!, r.line);
+      }
+    }
+    if (this.mode === 'procs' && this.unnamed > 0) targetWarning(this.args, this.first?.line, this.unnamed, b);
+    if (this.mode === 'list' && this.rows > 0 && !this.named) {
+      b.warn(this.first?.line, 'without NS and TYPE columns the rows name processes but no namespaces');
+    }
   }
 }

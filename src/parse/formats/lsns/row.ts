@@ -33,15 +33,6 @@ export interface LsnsRow {
   ons: number | undefined;
 }
 
-/** One parsed lsns output, before its facts are recorded. */
-export interface LsnsDoc {
-  rows: LsnsRow[];
-  /** `procs`: the process list of `lsns <inode>`; `list`: the namespace list. */
-  mode: 'list' | 'procs';
-  /** JSON `children` nesting (a text table's tree shows in each row's `art`). */
-  nested: boolean;
-}
-
 /** Cell values by column; strings from tables, strings/numbers/null from JSON. */
 export type Cells = Partial<Record<ColumnName, unknown>>;
 
@@ -208,22 +199,4 @@ export function toRow(cells: Cells, line: number, b: Reporter, where: Where): Ls
     if (paths.length > 0) row.nsfs = paths;
   }
   return row;
-}
-
-/**
- * Links rows drawn as a tree (depth from their glyphs) to their parents.
- * Depths [0, 1, 2, 1] → rows 2 and 4 hang under row 1, row 3 under row 2. A row deeper than
- * its predecessor allows (a line was lost) gets no parent rather than a wrong one.
- */
-export function linkTree(rows: readonly LsnsRow[]): void {
-  const stack: (LsnsRow | undefined)[] = [];
-  let top = 0; // rows at depth >= top are stale
-  for (const row of rows) {
-    const d = row.depth;
-    if (d > 0 && d - 1 < top) row.parent = stack[d - 1];
-    // a jump of several levels leaves the levels in between unknown
-    for (let k = Math.min(top, d); k < d; k++) stack[k] = undefined;
-    stack[d] = row;
-    top = d + 1;
-  }
 }

@@ -1,4 +1,4 @@
-import type { NsType } from '../../../protocol/snapshot.ts';
+import type { NsType, ProcessRow } from '../../../protocol/snapshot.ts';
 import type { FragmentBuilder } from '../../fragment.ts';
 import { toNsType } from '../../nstype.ts';
 
@@ -157,6 +157,7 @@ export class LinkRecorder {
   private readonly known = new Map<NsType, Set<number>>();
   /** The last inode registered per type: neighbouring processes mostly share namespaces. */
   private readonly last: Partial<Record<NsType, number>> = {};
+  private lastRow: ProcessRow | undefined;
 
   constructor(private readonly b: FragmentBuilder) {}
 
@@ -176,14 +177,24 @@ export class LinkRecorder {
 
   /** `pid` is in namespace `inode` of `type` (like `FragmentBuilder.membership`). */
   member(pid: number, type: NsType, inode: number, line: number): void {
-    const row = this.b.process(pid);
+    this.memberOf(this.row(pid), type, inode, line);
+  }
+
+  /** Same as `member` for a row the caller already holds. */
+  memberOf(row: ProcessRow, type: NsType, inode: number, line: number): void {
     const current = row.namespaces[type];
     if (current === undefined) {
       row.namespaces[type] = inode;
       this.namespace(type, inode);
     } else if (current !== inode) {
-      this.b.membership(pid, type, inode, line);
+      this.b.membership(row.pid, type, inode, line);
     }
+  }
+
+  /** The builder's row of `pid`; the last one is kept, as a process's links come together. */
+  private row(pid: number): ProcessRow {
+    if (this.lastRow?.pid !== pid) this.lastRow = this.b.process(pid);
+    return this.lastRow;
   }
 
   /**
@@ -198,7 +209,7 @@ export class LinkRecorder {
   }
 
   private forChildren(pid: number, type: 'pid' | 'time', inode: number, line: number): void {
-    const row = this.b.process(pid);
+    const row = this.row(pid);
     const known = row.forChildren?.[type];
     if (known !== undefined && known !== inode) {
       this.b.warn(

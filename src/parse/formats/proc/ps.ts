@@ -3,7 +3,7 @@ import { splitLines } from '../../text.ts';
 import type { FormatParser, ParseContext, ParseResult } from '../../types.ts';
 import { programOf } from './argv.ts';
 import { Complaints, finishParse } from './complaints.ts';
-import { headLines, isDigits, stripAnsi, tokens } from './lines.ts';
+import { headLines, isBlank, isDigits, stripAnsi, tokens } from './lines.ts';
 import { LinkRecorder } from './nslink.ts';
 import { insideWrapper, parsePid, parseUint } from './procpath.ts';
 import { columnsFromHeader, outputSpec, restColumn, type Column } from './ps-columns.ts';
@@ -30,6 +30,7 @@ export function parsePs(text: string, ctx: ParseContext): ParseResult {
   const spec = program?.name === 'ps' ? outputSpec(program.args) : undefined;
   if (program?.multicall) b.tool = 'busybox ps';
   const lines = splitLines(text);
+  const ansi = text.includes('\u001b');
 
   let columns: Column[] | undefined = spec && !spec.header ? spec.columns : undefined;
   if (columns !== undefined && !columns.some((c) => c.kind === 'pid')) {
@@ -47,9 +48,10 @@ export function parsePs(text: string, ctx: ParseContext): ParseResult {
 
   for (let i = 0; i < lines.length; i++) {
     const lineNo = i + 1;
-    const t = stripAnsi(lines[i] ?? '').trimEnd();
-    if (t.trim() === '') continue;
-    if (/^(ps|error|warning|signal):/i.test(t.trimStart())) {
+    const raw = lines[i] ?? '';
+    const t = (ansi ? stripAnsi(raw) : raw).trimEnd();
+    if (t === '' || (isBlank(t.charCodeAt(0)) && t.trim() === '')) continue;
+    if (isStderr(t)) {
       b.warn(lineNo, `ps reported: ${t.trim()}`);
       recognized++;
       continue;
@@ -112,7 +114,7 @@ function readRow(
   line: number,
   busybox: boolean,
 ): void {
-  const pidAt = columns.findIndex((c) => c.kind === 'pid');
+  const pidAt = pidColumn(columns);
   const pid = parsePid(cells[pidAt] ?? '');
   if (pid === undefined) {
     complaints.error(line, 'expected a PID number in the PID column', cells[pidAt] ?? '');
@@ -148,7 +150,7 @@ function readRow(
         const inode = parseUint(cell);
         if (inode === undefined || inode === 0) {
           complaints.error(line, `expected an inode or - in the ${column.ns}ns column`, cell);
-        } else links.member(pid, column.ns!, inode, line);
+        } else links.memberOf(row, column.ns!, inode, line);
         break;
       }
       case 'comm':
@@ -167,6 +169,29 @@ function readRow(
     if (busybox) command = stripBusyboxComm(command);
     if (command !== '') row.command = command;
   }
+}
+
+/** The pid column of a column list, looked up once per list. */
+const pidColumns = new WeakMap<readonly Column[], number>();
+function pidColumn(columns: readonly Column[]): number {
+  let at = pidColumns.get(columns);
+  if (at === undefined) {
+    at = columns.findIndex((c) => c.kind === 'pid');
+    pidColumns.set(columns, at);
+  }
+  return at;
+}
+
+/** `ps: …`, `error: …`, `warning: …`, `signal: …`: messages, not rows (rows never start so). */
+function isStderr(t: string): boolean {
+  let i = 0;
+  while (isBlank(t.charCodeAt(i))) i++;
+  const c = t.charCodeAt(i) | 0x20;
+  if (c !== 112 && c !== 101 && c !== 119 && c !== 115) return false; // p e w s
+  const colon = t.indexOf(':', i);
+  if (colon < 0 || colon - i > 7) return false;
+  const word = t.slice(i, colon).toLowerCase();
+  return word === 'ps' || word === 'error' || word === 'warning' || word === 'signal';
 }
 
 /** Head-only: a header with PID and another known column, and a row that starts with a number. */
