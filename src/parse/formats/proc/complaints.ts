@@ -42,9 +42,10 @@ export class OnceWarnings {
 
   constructor(private readonly b: FragmentBuilder) {}
 
-  warn(line: number | undefined, message: string): void {
-    if (this.seen.has(message)) return;
-    this.seen.add(message);
+  /** Warns unless `key` (by default the message) was warned about already. */
+  warn(line: number | undefined, message: string, key = message): void {
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
     this.b.warn(line, message);
   }
 }

@@ -65,7 +65,7 @@ class StatReader {
     this.recognized++;
     const link = linkAt(t, fast.nameStart, fast.nameEnd);
     if (link === undefined) {
-      this.once.warn(lineNo, `${t} is not a /proc/PID/ns link; such lines are skipped`);
+      this.once.warn(lineNo, `${t} is not a /proc/PID/ns link; such lines are skipped`, 'not a link');
       return;
     }
     const inode = fast.inode;
