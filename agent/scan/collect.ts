@@ -142,7 +142,7 @@ export function toProcessRow(raw: RawProc, ctx: CollectContext): ProcessRow | un
     else namespaces[base as NsType] = inode;
   }
 
-  const { ppid = stat.ppid, uid } = parseStatus(status);
+  const { ppid = stat.ppid, uid, nsPid } = parseStatus(status);
   const command = formatCommand(cmdline, stat.comm, ctx.redact);
   // Built in contract field order, so JSON.stringify of a row is already readable.
   const row: ProcessRow = {
@@ -158,6 +158,7 @@ export function toProcessRow(raw: RawProc, ctx: CollectContext): ProcessRow | un
   const cgroup = pickCgroup(cgroupText);
   if (cgroup !== undefined) row.cgroup = cgroup;
   row.startTime = stat.startTime;
+  if (nsPid !== undefined) row.nsPid = nsPid;
   return row;
 }
 

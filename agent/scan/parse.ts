@@ -47,12 +47,24 @@ function statusInt(text: string, key: string): number | undefined {
  * Reads PPid and the real Uid (first of four) from `/proc/PID/status`.
  * `parseStatus('Name:\tx\nPPid:\t1\nUid:\t1000\t1000\t1000\t1000\n')` → `{ ppid: 1, uid: 1000 }`.
  */
-export function parseStatus(text: string): { ppid?: number; uid?: number } {
-  const out: { ppid?: number; uid?: number } = {};
+export function parseStatus(text: string): { ppid?: number; uid?: number; nsPid?: number } {
+  const out: { ppid?: number; uid?: number; nsPid?: number } = {};
   const ppid = statusInt(text, 'PPid');
   const uid = statusInt(text, 'Uid');
   if (ppid !== undefined) out.ppid = ppid;
   if (uid !== undefined) out.uid = uid;
+  // NSpid lists the PID in each nested pid namespace, outermost first: the last one is the
+  // PID inside the process's own namespace (1 for a container's init).
+  const at = text.indexOf('\nNSpid:');
+  if (at >= 0) {
+    const end = text.indexOf('\n', at + 1);
+    const last = text
+      .slice(at + 7, end < 0 ? undefined : end)
+      .trim()
+      .split(/\s+/)
+      .pop();
+    if (last !== undefined && /^\d+$/.test(last)) out.nsPid = Number(last);
+  }
   return out;
 }
 

@@ -288,6 +288,7 @@ cmd_down() {
   STATE=$STATE_ROOT/$1
   if [ ! -f "$STATE/state" ]; then
     rm -rf "$STATE"
+    rmdir "$STATE_ROOT" 2>/dev/null || :
     return 0
   fi
   # SIGKILL: a pid-namespace init (pause, app PID 1) ignores other signals from outside.
@@ -323,6 +324,7 @@ cmd_down() {
     done
   done
   rm -rf "$STATE"
+  rmdir "$STATE_ROOT" 2>/dev/null || :
 }
 
 # --- record ------------------------------------------------------------------------------

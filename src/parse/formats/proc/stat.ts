@@ -114,6 +114,7 @@ class StatReader {
     this.once.warn(
       line,
       `inode ${inode} is not a namespace inode (the link's own, from stat without -L?); such lines are skipped`,
+      'implausible inode',
     );
     return false;
   }
