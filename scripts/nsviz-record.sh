@@ -117,6 +117,12 @@ first_of ps \
 # The namespace block is kept: the per-namespace steps below are derived from it.
 NS_CMD="stat -L -c '%n %i' /proc/[0-9]*/ns/*"
 capture "$NS_CMD"
+if [ -z "$OUT" ]; then
+  # Past some 8,000 processes the expanded list exceeds ARG_MAX and stat cannot start. The
+  # shell's printf builtin has no such limit, and xargs cuts the list into runs that fit.
+  NS_CMD="printf '%s\n' /proc/[0-9]*/ns/* | xargs stat -L -c '%n %i'"
+  capture "$NS_CMD"
+fi
 NS_OUT=$OUT
 emit "$NS_CMD"
 

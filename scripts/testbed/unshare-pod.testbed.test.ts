@@ -477,6 +477,14 @@ describe.skipIf(SKIP !== undefined)(
         );
         expect(lines).toBeGreaterThan(10_000);
         expect(Math.min(...times)).toBeLessThan(2000);
+
+        // A 512 KiB stack limit makes ARG_MAX 128 KiB, too small for the ~11,000 expanded
+        // /proc/PID/ns/* paths: the stat step must fall back to printf | xargs, losing nothing.
+        const small = run('dash', ['-c', 'ulimit -s 512 && exec dash "$0" --no-runtime', RECORDER]);
+        expect(small.status).toBe(0);
+        const xargsCmd = "printf '%s\\n' /proc/[0-9]*/ns/* | xargs stat -L -c '%n %i'";
+        expect(steps(small.stdout)).toContain(`$ ${xargsCmd}`);
+        expect(section(small.stdout, xargsCmd).length).toBeGreaterThan(10_000);
       } finally {
         process.kill(-pgid, 'SIGKILL');
       }

@@ -4,7 +4,7 @@
  * another command or a redirect). `splitCommand("lsns -o 'NS,TYPE' | grep net")` →
  * `{ argv: ['lsns', '-o', 'NS,TYPE'], piped: true }`.
  */
-export function splitCommand(line: string): { argv: string[]; piped: boolean } {
+export function splitCommand(line: string): { argv: string[]; piped: boolean; end: number } {
   const argv: string[] = [];
   let word = '';
   let inWord = false;
@@ -39,7 +39,7 @@ export function splitCommand(line: string): { argv: string[]; piped: boolean } {
         inWord = false;
       }
       if (inWord) argv.push(word);
-      return { argv, piped: ch === '|' || ch === '&' || ch === ';' };
+      return { argv, piped: ch === '|' || ch === '&' || ch === ';', end: i };
     } else if (ch === '#' && !inWord) {
       break;
     } else {
@@ -48,7 +48,26 @@ export function splitCommand(line: string): { argv: string[]; piped: boolean } {
     }
   }
   if (inWord) argv.push(word);
-  return { argv, piped: false };
+  return { argv, piped: false, end: line.length };
+}
+
+/**
+ * The argv whose output a pipeline prints. Usually the first command (`lsns -J | jq .` is
+ * still lsns JSON), but `printf '%s\n' /proc/[0-9]*\/ns/* | xargs stat -L -c '%n %i'` prints
+ * stat's output: the xargs command gets the first command's arguments.
+ */
+export function outputArgv(line: string): { argv: string[]; piped: boolean } {
+  const first = splitCommand(line);
+  if (!first.piped || line[first.end] !== '|') return { argv: first.argv, piped: first.piped };
+  const second = splitCommand(line.slice(first.end + 1));
+  if (baseName(second.argv[0] ?? '') !== 'xargs') return { argv: first.argv, piped: true };
+  let i = 1;
+  while (i < second.argv.length && second.argv[i]!.startsWith('-')) {
+    if (['-n', '-P', '-I', '-d', '-L', '-s', '-a', '-E'].includes(second.argv[i]!)) i++;
+    i++;
+  }
+  const feed = first.argv.slice(1).filter((a) => !a.includes('%'));
+  return { argv: [...second.argv.slice(i), ...feed], piped: false };
 }
 
 export interface Unwrapped {

@@ -1,4 +1,4 @@
-import { baseName, splitCommand, unwrap, type Unwrapped } from './argv.ts';
+import { baseName, outputArgv, unwrap, type Unwrapped } from './argv.ts';
 import { matchPrompt } from './prompt.ts';
 
 /** One command of a pasted session and the lines it printed. */
@@ -43,7 +43,7 @@ export function splitTranscript(
       if (current) current.output.push(line);
       continue;
     }
-    const { argv, piped } = splitCommand(prompt.command);
+    const { argv, piped } = outputArgv(prompt.command);
     const run = unwrap(argv);
     const inside = stack[stack.length - 1];
     let node = knownNode ?? host;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitCommand, unwrap } from './argv.ts';
+import { outputArgv, splitCommand, unwrap } from './argv.ts';
 import { matchPrompt } from './prompt.ts';
 import { splitTranscript } from './split.ts';
 import { detectTranscript } from './transcript.ts';
@@ -34,11 +34,15 @@ describe('matchPrompt', () => {
 
 describe('splitCommand and unwrap', () => {
   it('splits quotes and stops at pipes', () => {
-    expect(splitCommand(`stat -L -c '%n %i' /proc/[0-9]*/ns/* 2>/dev/null`)).toEqual({
+    expect(splitCommand(`stat -L -c '%n %i' /proc/[0-9]*/ns/* 2>/dev/null`)).toMatchObject({
       argv: ['stat', '-L', '-c', '%n %i', '/proc/[0-9]*/ns/*'],
       piped: false,
     });
-    expect(splitCommand('lsns -J | jq .')).toEqual({ argv: ['lsns', '-J'], piped: true });
+    expect(outputArgv('lsns -J | jq .')).toEqual({ argv: ['lsns', '-J'], piped: true });
+    expect(outputArgv(`printf '%s\\n' /proc/[0-9]*/ns/* | xargs stat -L -c '%n %i'`)).toEqual({
+      argv: ['stat', '-L', '-c', '%n %i', '/proc/[0-9]*/ns/*'],
+      piped: false,
+    });
   });
 
   it('removes wrappers and keeps what they say', () => {

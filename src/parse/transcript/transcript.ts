@@ -110,7 +110,9 @@ export function parseTranscript(
     meta.fragment.nodes.push({ name: sessionNode, hostname: sessionNode });
   results.unshift(meta.result());
   if (reconstructed) {
-    for (const r of results) for (const src of r.fragment.sources) src.tool = src.tool ? `${src.tool}, reconstructed by hand` : 'reconstructed by hand';
+    for (const r of results)
+      for (const src of r.fragment.sources)
+        src.tool = src.tool ? `${src.tool}, reconstructed by hand` : 'reconstructed by hand';
   }
   return results;
 }

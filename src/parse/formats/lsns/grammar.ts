@@ -108,14 +108,14 @@ export interface Match {
  * `margin` is the table's left edge when known: blanks between it and a `-T` tree's art are
  * indentation levels, not padding.
  * `matchTokens('4026531836 pid 85 1 root /sbin/init splash', DEFAULT_LIST)?.cells` →
- * `{ NS: '4026531836', TYPE: 'pid', NPROCS: '85', PID: '1', USER: 'root', COMMAND: '/sbin/init splash' }`.
+ * `['4026531836', 'pid', '85', '1', 'root', '/sbin/init splash']`.
  */
 export function matchTokens(
   line: string,
   columns: readonly ColumnName[],
   margin = -1,
 ): Match | undefined {
-  const cells: Cells = {};
+  const cells: Cells = new Array<unknown>(columns.length);
   const ctx: Context = { listsNamespaces: columns.includes('NPROCS') };
   let from = 0;
   let art = '';
@@ -139,9 +139,9 @@ export function matchTokens(
     if (verdict === 'fail') return undefined;
     if (verdict === 'take') {
       const text = tokens[lo++]!.text;
-      cells[name] = c === 0 && art !== '' ? art + text : text;
+      cells[c] = c === 0 && art !== '' ? art + text : text;
       note(name, text, ctx);
-    } else cells[name] = '';
+    } else cells[c] = '';
   }
   if (cmd < 0) return lo === tokens.length ? { cells, commandAt: -1 } : undefined;
   let hi = tokens.length - 1;
@@ -150,15 +150,15 @@ export function matchTokens(
     const verdict =
       hi >= lo ? take(name, tokens[hi], ctx) : mayBeEmpty(name, ctx) ? 'skip' : 'fail';
     if (verdict === 'fail') return undefined;
-    if (verdict === 'take') cells[name] = tokens[hi--]!.text;
-    else cells[name] = '';
+    if (verdict === 'take') cells[c] = tokens[hi--]!.text;
+    else cells[c] = '';
   }
   if (hi < lo) {
-    cells.COMMAND = '';
+    cells[cmd] = '';
     return { cells, commandAt: -1 };
   }
   // a process-less row has no COMMAND: leftover tokens mean the line was not understood
   if (ctx.nprocs === 0) return undefined;
-  cells.COMMAND = line.slice(tokens[lo]!.start, tokens[hi]!.end);
+  cells[cmd] = line.slice(tokens[lo]!.start, tokens[hi]!.end);
   return { cells, commandAt: tokens[lo]!.start };
 }

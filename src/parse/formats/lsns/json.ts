@@ -6,7 +6,7 @@ import { COLUMN_NAMES, type ColumnName } from './columns.ts';
 import { IssueBudget, type Reporter } from './issues.ts';
 import { scanJson } from './jsonScan.ts';
 import type { Recorder, Relation } from './record.ts';
-import { toRow, type Cells, type LsnsRow } from './row.ts';
+import { schemaOf, toRow, type Cells, type LsnsRow } from './row.ts';
 import type { VersionRange } from './version.ts';
 
 /**
@@ -113,13 +113,12 @@ function visit(v: unknown, depth: number, parent: LsnsRow | undefined, w: Walk, 
     r.error(line, `expected a namespace object in "namespaces", found ${excerpt(JSON.stringify(v) ?? '', 40)}`);
     return;
   }
-  const cells: Cells = {};
+  const cells: Cells = new Array<unknown>(COLUMN_NAMES.length);
   for (const key in v) {
-    if (key === 'children') continue;
-    const name = COLUMN_OF_KEY.get(key);
-    if (name) cells[name] = v[key];
+    const k = INDEX_OF_KEY.get(key);
+    if (k !== undefined) cells[k] = v[key];
   }
-  const row = toRow(cells, line, r, WHERE);
+  const row = toRow(cells, ALL, line, r, WHERE);
   if (row) {
     row.depth = depth;
     row.parent = parent;
@@ -134,8 +133,9 @@ function visit(v: unknown, depth: number, parent: LsnsRow | undefined, w: Walk, 
   for (const child of children) visit(child, depth + 1, row, w, r);
 }
 
-/** JSON keys are the column names lower-cased. */
-const COLUMN_OF_KEY: ReadonlyMap<string, ColumnName> = new Map(COLUMN_NAMES.map((c) => [c.toLowerCase(), c]));
+/** JSON keys are the column names lower-cased; cells follow the catalogue's order. */
+const INDEX_OF_KEY: ReadonlyMap<string, number> = new Map(COLUMN_NAMES.map((c, i) => [c.toLowerCase(), i]));
+const ALL = schemaOf(COLUMN_NAMES);
 
 /**
  * Reads `lsns -J` output and hands each row to `sink`.

@@ -139,7 +139,7 @@ export function cutLine(
   cols: readonly HeaderColumn[],
   delta: number,
 ): Cells | undefined {
-  const cells: Cells = {};
+  const cells: Cells = new Array<unknown>(cols.length);
   let floor = 0; // the next cell's content may not start before this
   for (let k = 0; k < cols.length; k++) {
     const col = cols[k]!;
@@ -154,7 +154,7 @@ export function cutLine(
         if (NUMERIC.has(col.name)) {
           const n = digitsValue(line, s, end);
           if (n < 0) return undefined;
-          cells[col.name] = n;
+          cells[k] = n;
           continue;
         }
         text = line.slice(s, end);
@@ -182,7 +182,7 @@ export function cutLine(
       }
     }
     if (!plausible(col.name, text)) return undefined;
-    cells[col.name] = text;
+    cells[k] = text;
   }
   // text after the last cell means the columns are not where the header says
   const last = cols[cols.length - 1]!;

@@ -12,7 +12,7 @@ import {
 import { IssueBudget, isToolMessage, reportToolMessage } from './issues.ts';
 import { forEachLine } from './lines.ts';
 import type { Recorder } from './record.ts';
-import { toRow, type Cells } from './row.ts';
+import { schemaOf, toRow, type Cells } from './row.ts';
 import type { VersionRange } from './version.ts';
 
 /**
@@ -64,6 +64,7 @@ export function readRaw(text: string, args: LsnsArgs, b: FragmentBuilder, versio
   const r = new IssueBudget(b);
   const where = (name: ColumnName) => `cell ${cols.indexOf(name) + 1} (${name})`;
   const commandLast = cols[cols.length - 1] === 'COMMAND';
+  const at = schemaOf(cols);
   forEachLine(text, (line, no) => {
     if (no < first || line.trim() === '') return;
     if (isToolMessage(line)) {
@@ -85,12 +86,12 @@ export function readRaw(text: string, args: LsnsArgs, b: FragmentBuilder, versio
       }
       r.warn(no, `expected ${cols.length} cells, found ${fields.length}; the missing ones are taken as empty`);
     }
-    const cells: Cells = {};
+    const cells: Cells = new Array<unknown>(cols.length);
     for (let k = 0; k < cols.length; k++) {
       const f = fields[k] ?? '';
-      cells[cols[k]!] = f.includes('\\x') ? decodeHexEscapes(f) : f;
+      cells[k] = f.includes('\\x') ? decodeHexEscapes(f) : f;
     }
-    const row = toRow(cells, no, r, where);
+    const row = toRow(cells, at, no, r, where);
     if (row) sink.add(row);
   });
   r.finish();

@@ -1,6 +1,6 @@
 import type { NsType } from '../../../protocol/snapshot.ts';
 import { excerpt } from '../../text.ts';
-import { LSNS_TYPES, type ColumnName } from './columns.ts';
+import { COLUMN_NAMES, LSNS_TYPES, type ColumnName } from './columns.ts';
 import { artLength } from './glyphs.ts';
 import type { Reporter } from './issues.ts';
 
@@ -33,8 +33,25 @@ export interface LsnsRow {
   ons: number | undefined;
 }
 
-/** Cell values by column; strings from tables, strings/numbers/null from JSON. */
-export type Cells = Partial<Record<ColumnName, unknown>>;
+/**
+ * One row's cell values in the order of its output's columns: strings from text (numbers for
+ * numeric cells a table reader already parsed), JSON values from JSON. `undefined` means the
+ * output has no such cell; an empty cell is `''` (or JSON `null`). An array rather than an
+ * object keyed by column: readers fill it by index, tens of thousands of times.
+ */
+export type Cells = unknown[];
+
+/** Where each column sits in a `Cells` array, -1 when the output does not print it. */
+export type Schema = Readonly<Record<ColumnName, number>>;
+
+/**
+ * The schema of a column list; a repeated column (`-o PID,PID`) is read from its first place.
+ * `schemaOf(['PID', 'COMMAND'])` → `{ PID: 0, COMMAND: 1, NS: -1, … }`.
+ */
+export function schemaOf(columns: readonly ColumnName[]): Schema {
+  const out = Object.fromEntries(COLUMN_NAMES.map((c) => [c, columns.indexOf(c)]));
+  return out as Record<ColumnName, number>;
+}
 
 /** How a parser names a column's place in its messages: `column 3 (PID)` or `key "pid"`. */
 export type Where = (name: ColumnName) => string;
@@ -113,12 +130,11 @@ export function cellInt(value: unknown): number | undefined {
 
 function intCell(
   row: LsnsRow,
-  cells: Cells,
+  raw: unknown,
   name: ColumnName,
   b: Reporter,
   where: Where,
 ): number | undefined {
-  const raw = cells[name];
   if (raw === undefined || raw === null || raw === '') return undefined;
   const n = cellInt(raw);
   if (n === undefined) {
@@ -135,14 +151,14 @@ function intCell(
 /**
  * Checks and types one row's cells. Bad cells become issues naming the line and what was
  * expected; a row without a usable NS or TYPE (when the output has those columns) is dropped.
- * `toRow({ NS: '4026531836', TYPE: 'pid', PID: '1' }, 3, b, w)` →
+ * `toRow(['4026531836', 'pid', '1'], schemaOf(['NS', 'TYPE', 'PID']), 3, b, w)` →
  * `{ line: 3, ns: 4026531836, type: 'pid', pid: 1, depth: 0, … }`.
  */
-export function toRow(cells: Cells, line: number, b: Reporter, where: Where): LsnsRow | undefined {
+export function toRow(cells: Cells, at: Schema, line: number, b: Reporter, where: Where): LsnsRow | undefined {
   const row = newRow(line);
-  const nsCell = cells.NS;
+  const nsCell = at.NS < 0 ? undefined : cells[at.NS];
   if (typeof nsCell === 'number' && nsCell > 0) row.ns = nsCell;
-  else if ('NS' in cells) {
+  else if (nsCell !== undefined) {
     const raw = withArt(nsCell) ?? '';
     const n = artLength(raw);
     const ns = cellInt(n === 0 ? raw : raw.slice(n));
@@ -159,8 +175,9 @@ export function toRow(cells: Cells, line: number, b: Reporter, where: Where): Ls
       row.art = 'ns';
     }
   }
-  if ('TYPE' in cells) {
-    const raw = text(cells.TYPE) ?? '';
+  const typeCell = at.TYPE < 0 ? undefined : cells[at.TYPE];
+  if (typeCell !== undefined) {
+    const raw = text(typeCell) ?? '';
     const type = LSNS_TYPES.get(raw);
     if (!type) {
       b.error(
@@ -171,13 +188,13 @@ export function toRow(cells: Cells, line: number, b: Reporter, where: Where): Ls
     }
     row.type = type;
   }
-  row.nprocs = intCell(row, cells, 'NPROCS', b, where);
-  row.pid = intCell(row, cells, 'PID', b, where);
-  row.ppid = intCell(row, cells, 'PPID', b, where);
-  row.uid = intCell(row, cells, 'UID', b, where);
-  row.pns = intCell(row, cells, 'PNS', b, where);
-  row.ons = intCell(row, cells, 'ONS', b, where);
-  const command = withArt(cells.COMMAND);
+  if (at.NPROCS >= 0) row.nprocs = intCell(row, cells[at.NPROCS], 'NPROCS', b, where);
+  if (at.PID >= 0) row.pid = intCell(row, cells[at.PID], 'PID', b, where);
+  if (at.PPID >= 0) row.ppid = intCell(row, cells[at.PPID], 'PPID', b, where);
+  if (at.UID >= 0) row.uid = intCell(row, cells[at.UID], 'UID', b, where);
+  if (at.PNS >= 0) row.pns = intCell(row, cells[at.PNS], 'PNS', b, where);
+  if (at.ONS >= 0) row.ons = intCell(row, cells[at.ONS], 'ONS', b, where);
+  const command = at.COMMAND < 0 ? undefined : withArt(cells[at.COMMAND]);
   if (command !== undefined) {
     const n = artLength(command);
     const rest = trimmed(n === 0 ? command : command.slice(n));
@@ -187,10 +204,10 @@ export function toRow(cells: Cells, line: number, b: Reporter, where: Where): Ls
       row.art = 'command';
     }
   }
-  row.user = text(cells.USER);
-  row.netnsid = text(cells.NETNSID);
-  row.path = text(cells.PATH);
-  const nsfs = cells.NSFS;
+  if (at.USER >= 0) row.user = text(cells[at.USER]);
+  if (at.NETNSID >= 0) row.netnsid = text(cells[at.NETNSID]);
+  if (at.PATH >= 0) row.path = text(cells[at.PATH]);
+  const nsfs = at.NSFS < 0 ? undefined : cells[at.NSFS];
   if (typeof nsfs === 'string' && nsfs !== '') {
     const paths = nsfs
       .split(/[\n,]/)

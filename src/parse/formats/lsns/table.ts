@@ -7,7 +7,7 @@ import { IssueBudget, isToolMessage, reportToolMessage, type Reporter } from './
 import { firstLines, forEachLine } from './lines.ts';
 import { continuation, cutLine, guessDelta, readHeader, type HeaderColumn } from './positional.ts';
 import type { Recorder } from './record.ts';
-import { toRow, type Cells, type LsnsRow } from './row.ts';
+import { schemaOf, toRow, type Cells, type LsnsRow } from './row.ts';
 import type { VersionRange } from './version.ts';
 
 /** How many lines at the top may precede the header (prompts, a pasted command line). */
@@ -47,7 +47,8 @@ function guessColumns(head: readonly string[]): readonly ColumnName[] {
   const sample = head.filter((l) => !isBlankLine(l) && !isToolMessage(l)).slice(0, 8);
   const fitsAll = (cols: readonly ColumnName[]) => sample.every((l) => matchTokens(l, cols) !== undefined);
   const net = sample.map((l) => matchTokens(l, DEFAULT_NET)?.cells);
-  if (net.every((c) => c) && net.some((c) => c!.NETNSID || c!.NSFS)) return DEFAULT_NET;
+  const [netnsid, nsfs] = [DEFAULT_NET.indexOf('NETNSID'), DEFAULT_NET.indexOf('NSFS')];
+  if (net.every((c) => c) && net.some((c) => c![netnsid] || c![nsfs])) return DEFAULT_NET;
   if (fitsAll(DEFAULT_LIST)) return DEFAULT_LIST;
   if (fitsAll(DEFAULT_PROCS)) return DEFAULT_PROCS;
   return DEFAULT_LIST;
@@ -124,9 +125,10 @@ function readLine(line: string, layout: Layout, m: Margins | undefined): Cells |
   }
   const match = matchTokens(line, columns, m?.left ?? -1);
   if (!match) return undefined;
-  if (m && match.commandAt > m.command) {
+  const cmd = columns.indexOf('COMMAND');
+  if (m && cmd >= 0 && match.commandAt > m.command) {
     const indent = line.slice(m.command, match.commandAt);
-    if (/^[ │|]+$/.test(indent)) match.cells.COMMAND = indent + String(match.cells.COMMAND ?? '');
+    if (/^[ │|]+$/.test(indent)) match.cells[cmd] = indent + String(match.cells[cmd] ?? '');
   }
   return match.cells;
 }
@@ -171,6 +173,7 @@ export function readTable(text: string, args: LsnsArgs, b: FragmentBuilder, vers
   const r = new IssueBudget(b);
   const where = (name: ColumnName) => `column ${layout.columns.indexOf(name) + 1} (${name})`;
   const hasNsfs = layout.columns.includes('NSFS');
+  const at = schemaOf(layout.columns);
   // a row waits for its NSFS continuation lines before it is recorded
   let pending: LsnsRow | undefined;
   forEachLine(text, (line, no) => {
@@ -191,7 +194,7 @@ export function readTable(text: string, args: LsnsArgs, b: FragmentBuilder, vers
       describeFailure(line, layout, no, r, where);
       return;
     }
-    const row = toRow(cells, no, r, where);
+    const row = toRow(cells, at, no, r, where);
     if (!row) return;
     if (pending) sink.add(pending);
     pending = row;

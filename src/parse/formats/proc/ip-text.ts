@@ -124,7 +124,7 @@ function readSegment(
   }
   const words = tokens(t, 3);
   const first = words[0] ?? '';
-  if (!indented && words.length >= 2 && OPER_STATES.has(words[1]!)) {
+  if (!indented && words.length >= 2 && OPER_STATES.has(words[1]!) && !DETAIL_WORDS.has(first)) {
     // `ip -br`: `eth0@if2   UP   10.99.0.2/24 fe80::1/64` or `eth0 UP 02:42:… <FLAGS>`
     const row = list.get(ifaceName(first));
     state.current = row;

@@ -155,3 +155,23 @@ export function restColumn(columns: readonly Column[]): number {
   const last = columns.length - 1;
   return last >= 0 && columns[last]?.kind === 'comm' ? last : -1;
 }
+
+/**
+ * The header procps prints for a command line without `-o`, for output whose header was cut
+ * off (`ps -ef | grep nginx`). `defaultHeader(['-ef'])` → `'UID PID PPID C STIME TTY TIME CMD'`.
+ */
+export function defaultHeader(args: readonly string[]): string {
+  let dash = '';
+  let bsd = '';
+  for (const a of args) {
+    if (a.startsWith('--')) continue;
+    if (a.startsWith('-')) dash += a.slice(1);
+    else if (/^[a-zA-Z]+$/.test(a)) bsd += a;
+  }
+  if (bsd.includes('u')) return 'USER PID %CPU %MEM VSZ RSS TTY STAT START TIME COMMAND';
+  if (dash.includes('F')) return 'UID PID PPID C SZ RSS PSR STIME TTY TIME CMD';
+  if (dash.includes('l')) return 'F S UID PID PPID C PRI NI ADDR SZ WCHAN TTY TIME CMD';
+  if (dash.includes('f')) return 'UID PID PPID C STIME TTY TIME CMD';
+  if (bsd.includes('x') || bsd.includes('a')) return 'PID TTY STAT TIME COMMAND';
+  return 'PID TTY TIME CMD';
+}

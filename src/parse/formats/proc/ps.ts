@@ -6,7 +6,13 @@ import { Complaints, finishParse } from './complaints.ts';
 import { headLines, isBlank, isDigits, stripAnsi, tokens } from './lines.ts';
 import { LinkRecorder } from './nslink.ts';
 import { insideWrapper, parsePid, parseUint } from './procpath.ts';
-import { columnsFromHeader, outputSpec, restColumn, type Column } from './ps-columns.ts';
+import {
+  columnsFromHeader,
+  defaultHeader,
+  outputSpec,
+  restColumn,
+  type Column,
+} from './ps-columns.ts';
 import { cutRow, stripBusyboxComm, stripForest } from './ps-row.ts';
 
 const FORMAT = 'ps';
@@ -61,6 +67,14 @@ export function parsePs(text: string, ctx: ParseContext): ParseResult {
       const names = tokens(t);
       // With -o on the command line the header may be renamed (`pid=ID`): any first line will do.
       if (spec === undefined && !names.some((n) => n.toUpperCase() === 'PID')) {
+        if (program?.name === 'ps' && !program.multicall && header === undefined) {
+          // No header (`ps -ef | grep x` filtered it out): procps's fixed layout for these options.
+          columns = columnsFromHeader(defaultHeader(program.args));
+          rest = restColumn(columns);
+          header = '';
+          i--;
+          continue;
+        }
         complaints.error(lineNo, 'expected a ps header line naming a PID column', t);
         continue;
       }
