@@ -1,5 +1,5 @@
 import type { ContainerRow, PodRow, ProcessRow, Snapshot } from '../protocol/snapshot.ts';
-import { attributeCgroupPath } from './cgroupPath.ts';
+import { attributeCgroupPath, type CgroupAttribution } from './cgroupPath.ts';
 import type { MergeIssue } from './merge.ts';
 import { PodIdentity, resolvePrefixes } from './podIdentity.ts';
 import { mergeFields } from './rowMerge.ts';
@@ -30,21 +30,28 @@ function attributeNode(s: Snapshot, node: string, issues: MergeIssue[]): void {
   for (const p of s.pods) if (p.node === node) pods.set(p.key, p);
 
   // 1. Cgroup paths: the kernel's own record of which container a process runs in.
-  const fromCgroup = new Map<number, ReturnType<typeof attributeCgroupPath>>();
+  // Many processes share one cgroup path: read each distinct path once.
+  const byPath = new Map<string, CgroupAttribution | undefined>();
+  const fromCgroup = new Map<number, CgroupAttribution>();
   for (const p of procs) {
     if (p.cgroup === undefined) continue;
-    const a = attributeCgroupPath(p.cgroup);
+    let a = byPath.get(p.cgroup);
+    if (a === undefined && !byPath.has(p.cgroup)) {
+      a = attributeCgroupPath(p.cgroup);
+      byPath.set(p.cgroup, a);
+    }
     if (a) fromCgroup.set(p.pid, a);
   }
 
   // 2. One id per container: truncated ids (crictl tables) resolve to full ones.
-  const allIds = [...containers.keys(), ...[...fromCgroup.values()].map((a) => a!.containerId)];
-  for (const p of procs) if (p.container) allIds.push(p.container);
+  const allIds = new Set<string>(containers.keys());
+  for (const a of byPath.values()) if (a) allIds.add(a.containerId);
+  for (const p of procs) if (p.container) allIds.add(p.container);
   for (const pod of pods.values()) {
-    allIds.push(pod.key);
-    if (pod.sandboxId) allIds.push(pod.sandboxId);
+    allIds.add(pod.key);
+    if (pod.sandboxId) allIds.add(pod.sandboxId);
   }
-  for (const c of containers.values()) if (c.pod) allIds.push(c.pod);
+  for (const c of containers.values()) if (c.pod) allIds.add(c.pod);
   const full = resolvePrefixes(allIds);
   const canon = (id: string): string => full.get(id) ?? id;
   for (const [id, c] of [...containers]) {
@@ -84,21 +91,26 @@ function attributeNode(s: Snapshot, node: string, issues: MergeIssue[]): void {
     if (c.pod) ident.union(c.pod, canon(c.pod));
     if (c.pod && c.sandbox) ident.union(c.pod, c.id);
   }
-  for (const [pid, a] of fromCgroup) {
-    const id = canon(a!.containerId);
-    const podName = a!.podUid ?? a!.podmanPodId;
+  // Container and pod facts once per distinct cgroup path, then each process gets its id.
+  for (const a of byPath.values()) {
+    if (!a) continue;
+    const id = canon(a.containerId);
+    const podName = a.podUid ?? a.podmanPodId;
     const c = container(id);
-    if (c.runtime === undefined && a!.runtime !== 'unknown') c.runtime = a!.runtime;
+    if (c.runtime === undefined && a.runtime !== 'unknown') c.runtime = a.runtime;
     if (podName) {
-      if (a!.podUid) ident.markUid(a!.podUid);
+      if (a.podUid) ident.markUid(a.podUid);
       ident.union(podName, id);
       if (c.pod) ident.union(c.pod, podName);
       else c.pod = podName;
       const pod = pods.get(podName) ?? { node, key: podName };
-      if (a!.podUid) pod.uid = a!.podUid;
-      if (a!.qos && pod.qos === undefined) pod.qos = a!.qos;
+      if (a.podUid) pod.uid = a.podUid;
+      if (a.qos && pod.qos === undefined) pod.qos = a.qos;
       pods.set(podName, pod);
     }
+  }
+  for (const [pid, a] of fromCgroup) {
+    const id = canon(a.containerId);
     const p = byPid.get(pid)!;
     if (p.container && canon(p.container) !== id) {
       issues.push({

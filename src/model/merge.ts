@@ -215,13 +215,24 @@ function cloneProcess(p: ProcessRow, node: string): ProcessRow {
 
 /** Every inode a process is in gets a namespace row, so the graph has no dangling links. */
 function ensureNamespaceRows(s: Snapshot): void {
-  const seen = new Set(s.namespaces.map((n) => `${n.node}\u0000${n.type}\u0000${n.inode}`));
+  // node → type → inodes; numeric sets keep this cheap for 10,000-process captures.
+  const seen = new Map<string, Map<NsType, Set<number>>>();
+  const setFor = (node: string, type: NsType): Set<number> => {
+    let byType = seen.get(node);
+    if (!byType) seen.set(node, (byType = new Map()));
+    let set = byType.get(type);
+    if (!set) byType.set(type, (set = new Set()));
+    return set;
+  };
+  for (const n of s.namespaces) setFor(n.node, n.type).add(n.inode);
   for (const p of s.processes) {
-    for (const [type, inode] of Object.entries(p.namespaces) as [NsType, number][]) {
-      const key = `${p.node}\u0000${type}\u0000${inode}`;
-      if (!seen.has(key)) {
-        seen.add(key);
-        s.namespaces.push({ node: p.node, type, inode });
+    for (const type in p.namespaces) {
+      const inode = p.namespaces[type as NsType];
+      if (inode === undefined) continue;
+      const set = setFor(p.node, type as NsType);
+      if (!set.has(inode)) {
+        set.add(inode);
+        s.namespaces.push({ node: p.node, type: type as NsType, inode });
       }
     }
   }

@@ -103,6 +103,8 @@ interface Walk {
   lines: readonly number[];
   next: number;
   sink: Recorder;
+  /** Reused for every row: toRow copies out what it keeps. */
+  cells: Cells;
 }
 
 const WHERE = (name: ColumnName) => `key "${name.toLowerCase()}"`;
@@ -113,7 +115,8 @@ function visit(v: unknown, depth: number, parent: LsnsRow | undefined, w: Walk, 
     r.error(line, `expected a namespace object in "namespaces", found ${excerpt(JSON.stringify(v) ?? '', 40)}`);
     return;
   }
-  const cells: Cells = new Array<unknown>(COLUMN_NAMES.length);
+  const cells = w.cells;
+  cells.fill(undefined);
   for (const key in v) {
     const k = INDEX_OF_KEY.get(key);
     if (k !== undefined) cells[k] = v[key];
@@ -193,7 +196,7 @@ export function readJson(
   const relation = relationOf(s, procs, args, ctx, b, childLine);
   sink.begin(procs ? 'procs' : 'list', { relation });
   const r = new IssueBudget(b);
-  const w: Walk = { lines: scan.rowLines, next: 0, sink };
+  const w: Walk = { lines: scan.rowLines, next: 0, sink, cells: new Array<unknown>(COLUMN_NAMES.length) };
   for (const v of doc.namespaces) visit(v, 0, undefined, w, r);
   r.finish();
   version.columns([...s.keys]);

@@ -132,14 +132,14 @@ function nonBlankFrom(line: string, from: number): number {
 
 /**
  * Cuts a line into cells at the header's positions shifted by `delta`, or undefined when the
- * line does not line up with them.
+ * line does not line up with them. `cells` may be an array to reuse (every slot is written).
  */
 export function cutLine(
   line: string,
   cols: readonly HeaderColumn[],
   delta: number,
+  cells: Cells = new Array<unknown>(cols.length),
 ): Cells | undefined {
-  const cells: Cells = new Array<unknown>(cols.length);
   let floor = 0; // the next cell's content may not start before this
   for (let k = 0; k < cols.length; k++) {
     const col = cols[k]!;

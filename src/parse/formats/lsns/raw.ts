@@ -65,6 +65,8 @@ export function readRaw(text: string, args: LsnsArgs, b: FragmentBuilder, versio
   const where = (name: ColumnName) => `cell ${cols.indexOf(name) + 1} (${name})`;
   const commandLast = cols[cols.length - 1] === 'COMMAND';
   const at = schemaOf(cols);
+  // one array for every line's cells: toRow copies out what it keeps
+  const cells: Cells = new Array<unknown>(cols.length);
   forEachLine(text, (line, no) => {
     if (no < first || line.trim() === '') return;
     if (isToolMessage(line)) {
@@ -86,7 +88,6 @@ export function readRaw(text: string, args: LsnsArgs, b: FragmentBuilder, versio
       }
       r.warn(no, `expected ${cols.length} cells, found ${fields.length}; the missing ones are taken as empty`);
     }
-    const cells: Cells = new Array<unknown>(cols.length);
     for (let k = 0; k < cols.length; k++) {
       const f = fields[k] ?? '';
       cells[k] = f.includes('\\x') ? decodeHexEscapes(f) : f;

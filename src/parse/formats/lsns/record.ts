@@ -60,33 +60,15 @@ function pathPid(row: LsnsRow): number | undefined {
 }
 
 /**
- * `b.membership(pid, type, inode, line)` for a namespace row that `Namespaces` has made
- * already: a first membership is written directly (all that membership() would do besides
- * its string-keyed namespace lookup), anything else goes through the builder, which warns
- * about contradictions.
+ * `b.membership(pid, type, inode, line)` for a namespace row this recorder has made already
+ * with `b.namespace`: a first membership is written directly (all that membership() would do
+ * besides a second, string-keyed, namespace lookup), anything else goes through the builder,
+ * which warns about contradictions.
  */
 function member(b: FragmentBuilder, p: ProcessRow, type: NsType, inode: number, line: number): void {
   const known = p.namespaces[type];
   if (known === undefined) p.namespaces[type] = inode;
   else if (known !== inode) b.membership(p.pid, type, inode, line);
-}
-
-/**
- * The builder's namespace rows by type and inode. FragmentBuilder keys them by a string it
- * builds on every call; one lookup by number per row keeps a 10,000-row table fast.
- */
-class Namespaces {
-  private readonly byType = new Map<NsType, Map<number, NamespaceRow>>();
-
-  constructor(private readonly b: FragmentBuilder) {}
-
-  get(type: NsType, inode: number): NamespaceRow {
-    let m = this.byType.get(type);
-    if (!m) this.byType.set(type, (m = new Map()));
-    let ns = m.get(inode);
-    if (!ns) m.set(inode, (ns = this.b.namespace(type, inode)));
-    return ns;
-  }
 }
 
 /** Owner/parent links from a `-T` tree: exact from the two rows' types alone. */
@@ -111,7 +93,8 @@ export class Recorder {
   private infer = false;
   private candidates: LsnsRow[] | undefined;
   private target: Target = {};
-  private readonly nss: Namespaces;
+  /** The namespace of the previous row: `lsns <inode>` lists one namespace on every row. */
+  private last: NamespaceRow | undefined;
   private readonly stack: (LsnsRow | undefined)[] = [];
   private top = 0;
   private unnamed = 0;
@@ -125,9 +108,7 @@ export class Recorder {
     private readonly b: FragmentBuilder,
     private readonly args: LsnsArgs,
     private readonly ctx: ParseContext,
-  ) {
-    this.nss = new Namespaces(b);
-  }
+  ) {}
 
   /**
    * Called once the reader knows what the rows are (header, keys) and before any row. JSON
@@ -174,7 +155,9 @@ export class Recorder {
     let ns: NamespaceRow | undefined;
     if (type !== undefined && inode !== undefined) {
       this.named = true;
-      ns = this.nss.get(type, inode);
+      const last = this.last;
+      ns = last && last.inode === inode && last.type === type ? last : b.namespace(type, inode);
+      this.last = ns;
       if (this.mode === 'list') namespaceFacts(b, ns, row);
       if (p) member(b, p, type, inode, row.line);
       if (this.queried) member(b, this.queried, type, inode, row.line);

@@ -111,16 +111,12 @@ function margins(text: string, layout: Layout): Margins {
 }
 
 /** Reads one data line: by header positions, then shifted, then by tokens. */
-function readLine(line: string, layout: Layout, m: Margins | undefined): Cells | undefined {
+function readLine(line: string, layout: Layout, m: Margins | undefined, reuse: Cells): Cells | undefined {
   const { header, columns } = layout;
   if (header) {
-    const cells = cutLine(line, header, 0);
-    if (cells) return cells;
+    if (cutLine(line, header, 0, reuse)) return reuse;
     const delta = guessDelta(line, header);
-    if (delta !== 0) {
-      const shifted = cutLine(line, header, delta);
-      if (shifted) return shifted;
-    }
+    if (delta !== 0 && cutLine(line, header, delta, reuse)) return reuse;
     return matchTokens(line, columns)?.cells;
   }
   const match = matchTokens(line, columns, m?.left ?? -1);
@@ -174,6 +170,8 @@ export function readTable(text: string, args: LsnsArgs, b: FragmentBuilder, vers
   const where = (name: ColumnName) => `column ${layout.columns.indexOf(name) + 1} (${name})`;
   const hasNsfs = layout.columns.includes('NSFS');
   const at = schemaOf(layout.columns);
+  // one array for every line's cells: toRow copies out what it keeps
+  const reuse: Cells = new Array<unknown>(layout.columns.length);
   // a row waits for its NSFS continuation lines before it is recorded
   let pending: LsnsRow | undefined;
   forEachLine(text, (line, no) => {
@@ -189,7 +187,7 @@ export function readTable(text: string, args: LsnsArgs, b: FragmentBuilder, vers
         return;
       }
     }
-    const cells = readLine(line, layout, m);
+    const cells = readLine(line, layout, m, reuse);
     if (!cells) {
       describeFailure(line, layout, no, r, where);
       return;

@@ -154,24 +154,21 @@ export const MIN_NS_INODE = 0xefff0000;
  * (and the warning) for a PID listed in two namespaces of one type.
  */
 export class LinkRecorder {
-  private readonly known = new Map<NsType, Set<number>>();
-  /** The last inode registered per type: neighbouring processes mostly share namespaces. */
-  private readonly last: Partial<Record<NsType, number>> = {};
+  /**
+   * Inode → type of every namespace registered so far. Namespace inodes come from one
+   * kernel-wide number space, so the inode alone is the key; the type check only guards
+   * against contradictory input, which the builder then sorts out.
+   */
+  private readonly seen = new Map<number, NsType>();
   private lastRow: ProcessRow | undefined;
 
   constructor(private readonly b: FragmentBuilder) {}
 
   /** Registers namespace `inode` of `type` once. */
   namespace(type: NsType, inode: number): void {
-    if (this.last[type] === inode) return;
-    this.last[type] = inode;
-    let set = this.known.get(type);
-    if (set === undefined) {
-      set = new Set();
-      this.known.set(type, set);
-    }
-    if (set.has(inode)) return;
-    set.add(inode);
+    const known = this.seen.get(inode);
+    if (known === type) return;
+    if (known === undefined) this.seen.set(inode, type);
     this.b.namespace(type, inode);
   }
 

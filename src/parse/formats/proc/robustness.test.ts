@@ -49,7 +49,7 @@ const via = fc.option(
 );
 const argvArb = fc.option(
   fc.oneof(
-    fc.constantFrom(...seeds.map((s) => s.ctx.argv).filter((a) => a !== undefined)),
+    fc.constantFrom(...seeds.flatMap((s): (readonly string[])[] => ((s.ctx as ParseContext).argv ? [(s.ctx as ParseContext).argv!] : []))),
     fc.array(
       fc.oneof(
         fc.constantFrom('ls', 'ps', 'ip', 'stat', 'readlink', 'cat', 'grep', 'busybox', '-o', '-eo', '-j', 'a', '-L', '-c'),
