@@ -51,6 +51,7 @@ export default tseslint.config(
       'playwright-report/**',
       'fixtures/**',
       '.bench/**',
+      'src/parse/formats/snapshotValidator.gen.js',
     ],
   },
   js.configs.recommended,

@@ -1,18 +1,22 @@
 #!/bin/sh
-# A real pm pod (infra container + httpd + sleep) to record runtime outputs from.
+# A real podman pod (infra container + httpd + sleep) to record runtime outputs from.
 #
 #   podman-pod.sh up NAME [--share net,ipc,uts,pid | --network host | <other pod create flags>]
-#   podman-pod.sh record NAME OUTDIR
+#   podman-pod.sh record NAME OUTDIR [--no-raw]
 #   podman-pod.sh down NAME
 #
-# Needs root, pm (4.x), crun, catatonit and busybox-static. No registry is used: the
-# container image is imported from the host's static busybox, and pm builds its own pause
+# Needs root, podman (4.x), crun, catatonit and busybox-static. No registry is used: the
+# container image is imported from the host's static busybox, and podman builds its own pause
 # image locally. `up` on an existing pod replaces it (so the flags given are the ones in force);
 # `down` on a missing pod succeeds. Only the pod named NAME, its containers and the image this
-# script imports are ever removed.
+# script imports are ever removed. `record` writes record.txt (scripts/nsviz-record.sh, run now),
+# truth.json (read from /proc and podman right after it) and, unless --no-raw, podman's own
+# outputs with the /proc state of each container. See README.md beside this file.
 set -eu
 
 IMAGE=localhost/nsviz-busybox:latest
+SELF_DIR=$(cd "$(dirname "$0")" && pwd)
+RECORDER=$SELF_DIR/../nsviz-record.sh
 
 die() {
   echo "podman-pod.sh: $*" >&2
@@ -48,7 +52,11 @@ fix_hybrid_cgroups() {
 write_containers_conf() {
   nofile=$(ulimit -Hn)
   [ "$nofile" = unlimited ] && nofile=1048576
+  # nproc: at most pid_max (per pid namespace since Linux 6.14) and the hard limit, which
+  # only CAP_SYS_RESOURCE could raise. dash has no `ulimit -u`: read /proc/self/limits.
   nproc=$(cat /proc/sys/kernel/pid_max)
+  hard=$(awk '/^Max processes/ { print $4 }' /proc/self/limits 2>/dev/null)
+  case $hard in '' | *[!0-9]*) ;; *) [ "$hard" -lt "$nproc" ] && nproc=$hard ;; esac
   conf=$WORK/containers.conf
   if [ -r /usr/share/containers/containers.conf ]; then
     # Drop any active default_ulimits line; ours goes into the [containers] table below.
@@ -117,11 +125,92 @@ cmd_up() {
   pm pod inspect --format '{{.Id}}' "$name"
 }
 
+# truth.json for a running pod, read from /proc and `podman inspect` at this moment: the same
+# shape as unshare-pod.sh's, with kind podman-pod, the pod id instead of a uid, conmon
+# processes as role "conmon" with no container, and "cgroup": the path of the first cgroup line
+# that names the pod (conmon sits in <pod>/conmon in some hierarchies only).
+write_truth() (
+  pod=$1
+  podid=$(pm pod inspect --format '{{.Id}}' "$pod")
+  ns() { # the eight namespace inodes of pid $1 as a JSON object
+    s=
+    printf '{'
+    for t in cgroup ipc mnt net pid time user uts; do
+      printf '%s"%s": %s' "$s" "$t" "$(stat -L -c %i "/proc/$1/ns/$t" 2>/dev/null || echo null)"
+      s=', '
+    done
+    printf '}'
+  }
+  one() { stat -L -c %i "/proc/$1/ns/$2" 2>/dev/null || echo null; }
+  tf() { if [ "$1" = "$2" ]; then echo true; else echo false; fi; }
+  infra=$(pm pod inspect --format '{{.InfraContainerID}}' "$pod")
+  share=$(pm pod inspect --format '{{.SharedNamespaces}}' "$pod")
+  netmode=$(pm inspect --format '{{.HostConfig.NetworkMode}}' "$infra")
+  ip=$(pm inspect --format '{{.NetworkSettings.IPAddress}}' "$infra")
+  printf '{\n  "kind": "podman-pod",\n  "name": "%s",\n  "capturedAt": "%s",\n' "$pod" "$(date -u +%Y-%m-%dT%H:%M:%SZ)"
+  printf '  "hostname": "%s",\n  "kernel": "%s",\n' "$(uname -n)" "$(uname -r)"
+  printf '  "options": {"sharePid": %s, "hostNetwork": %s, "sharedNamespaces": "%s"},\n' \
+    "$(case $share in *pid*) echo true ;; *) echo false ;; esac)" "$(tf "$netmode" host)" "$share"
+  printf '  "pod": {"id": "%s", "name": "%s", "ip": %s},\n' "$podid" "$pod" \
+    "$(if [ -n "$ip" ]; then printf '"%s"' "$ip"; else echo null; fi)"
+  # The namespaces of the recording shell: the host's (or the isolated node's).
+  printf '  "host": {"pid": %s, "namespaces": %s},\n' "$$" "$(ns $$)"
+  # Sandbox first, then the others by name.
+  list=$(for id in $(pm ps -a -q --no-trunc --filter "pod=$podid"); do
+    pm inspect --format '{{.IsInfra}} {{.Name}} {{.Id}} {{.State.Pid}}' "$id"
+  done | sort -k1,1r -k2,2)
+  printf '  "containers": [\n'
+  s=
+  printf '%s\n' "$list" | while read -r isinfra name id pid; do
+    printf '%s    {"id": "%s", "name": "%s", "sandbox": %s, "mainPid": %s}' "$s" "$id" "$name" "$isinfra" "$pid"
+    s=',
+'
+  done
+  printf '\n  ],\n  "processes": [\n'
+  s=
+  for f in $(grep -l -F "$podid" /proc/[0-9]*/cgroup 2>/dev/null | sort -t/ -k3,3n); do
+    p=${f#/proc/}
+    p=${p%/cgroup}
+    cg=$(sed -n 's/^0:://p' "$f" 2>/dev/null) || continue
+    podcg=$(grep -m1 -F "$podid" "$f" | cut -d: -f3-)
+    cid= cname= isinfra=false role=other
+    case $podcg in
+      */conmon) role=conmon ;;
+      */libpod-*) cid=${podcg##*/libpod-} cid=${cid%%/*} ;;
+    esac
+    if [ -n "$cid" ]; then
+      line=$(printf '%s\n' "$list" | grep " $cid ")
+      # shellcheck disable=SC2086 # one word per field
+      set -- $line
+      isinfra=$1 cname=$2
+      [ "$4" = "$p" ] && role=main
+    fi
+    printf '%s    {"pid": %s, "ppid": %s, "comm": "%s", "role": "%s", "container": %s, "containerName": %s, "pod": "%s", "sandbox": %s,\n' \
+      "$s" "$p" "$(sed 's/.*) //' "/proc/$p/stat" | awk '{ print $2 }')" "$(cat "/proc/$p/comm")" "$role" \
+      "$(if [ -n "$cid" ]; then printf '"%s"' "$cid"; else echo null; fi)" \
+      "$(if [ -n "$cname" ]; then printf '"%s"' "$cname"; else echo null; fi)" "$podid" "$isinfra"
+    printf '     "namespaces": %s, "pid_for_children": %s, "time_for_children": %s,\n     "cgroup": "%s", "cgroupV2": "%s"}' \
+      "$(ns "$p")" "$(one "$p" pid_for_children)" "$(one "$p" time_for_children)" "$podcg" "$cg"
+    s=',
+'
+  done
+  printf '\n  ]\n}\n'
+)
+
 cmd_record() {
   name=$1
   out=$2
+  raw=1
+  if [ $# -ge 3 ]; then
+    [ "$3" = --no-raw ] || usage
+    raw=0
+  fi
   pod_exists "$name" || die "no pod named $name (run: $0 up $name)"
   mkdir -p "$out"
+  # The recorder first, then the truth right after it: the state both describe is the same.
+  sh -s <"$RECORDER" >"$out/record.txt"
+  write_truth "$name" >"$out/truth.json"
+  [ "$raw" = 1 ] || return 0
   pm version --format '{{.Client.Version}}' >"$out/podman-version.txt"
   pm ps --pod -a --filter "pod=$name" --format json >"$out/podman-ps.json"
   pm ps --pod -a --ns --filter "pod=$name" --format json >"$out/podman-ps-ns.json"
@@ -161,7 +250,7 @@ shift
 case $action in
 up) cmd_up "$@" ;;
 record)
-  [ $# -eq 2 ] || usage
+  [ $# -eq 2 ] || [ $# -eq 3 ] || usage
   cmd_record "$@"
   ;;
 down)

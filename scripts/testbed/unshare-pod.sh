@@ -97,8 +97,9 @@ add_proc() {
 # --- cgroups -----------------------------------------------------------------------------
 
 # Prints "MOUNTPOINT BASE" for every mounted cgroup hierarchy (v1 controllers, named v1
-# hierarchies, the v2 unified one), BASE being this shell's own cgroup there. The pod tree is
-# made below BASE, not at the root, so limits placed on whoever runs the test bed still apply.
+# hierarchies, the v2 unified one), BASE being this shell's own cgroup there (relative to the
+# mount). The pod tree goes at the root of each hierarchy, as kubelet's does; BASE is the
+# fallback where the root is not writable (a delegated or read-only cgroup tree).
 cgroup_hierarchies() {
   awk '
     NR == FNR {
@@ -147,7 +148,7 @@ cgroup_mkdir() {
 # Prints the cgroup.procs files of container ID of the pod, creating its directories.
 container_cgroups() {
   cgroup_hierarchies | while read -r mp base; do
-    [ "$base" = / ] && base=
+    if [ -w "$mp" ] || [ "$base" = / ]; then base=; fi
     d=$mp$base/kubepods/besteffort/pod$POD_UID/$1
     cgroup_mkdir "$d"
     printf '%s/cgroup.procs\n' "$d"
@@ -394,7 +395,8 @@ write_truth() {
     "$([ "$HOST_NETWORK" = 1 ] && echo true || echo false)"
   printf '  "pod": {"uid": "%s", "name": "%s", "ip": %s},\n' "$POD_UID" "$NAME" \
     "$(if [ -n "${POD_IP:-}" ]; then printf '"%s"' "$POD_IP"; else printf null; fi)"
-  # The namespaces of the recording shell: the host's, for telling host from pod.
+  # The namespaces of the recording shell: the host's (or the isolated node's), for telling
+  # host from pod.
   printf '  "host": {"pid": %s, "namespaces": %s},\n' "$$" "$(ns_json $$)"
   printf '  "containers": [\n'
   sep=

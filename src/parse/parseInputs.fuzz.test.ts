@@ -9,7 +9,7 @@ import { parseInputs } from './index.ts';
 function corpus(): { name: string; text: string }[] {
   const out: { name: string; text: string }[] = [];
   const walk = (dir: string): void => {
-    let entries: string[] = [];
+    let entries: string[];
     try {
       entries = readdirSync(dir);
     } catch {

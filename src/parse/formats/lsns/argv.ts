@@ -40,6 +40,7 @@ const LONG: Readonly<Record<string, { short: string; arg: 'none' | 'required' | 
   task: { short: 'p', arg: 'required' },
   help: { short: 'h', arg: 'none' },
   output: { short: 'o', arg: 'required' },
+  // no short form in lsns; `A` is only this table's name for it
   'output-all': { short: 'A', arg: 'none' },
   persistent: { short: 'P', arg: 'none' },
   filter: { short: 'Q', arg: 'required' },
@@ -198,15 +199,4 @@ export function expectedColumns(args: LsnsArgs): ColumnName[] | undefined {
     .map((s) => s.trim().toUpperCase());
   if (!names.every(isColumnName)) return undefined;
   return append ? [...base, ...names] : names;
-}
-
-/**
- * The tree lsns draws for these arguments when it is 2.38 or newer: the process tree is the
- * default of the namespace list (unless `-l` or `--output-all`) and of `lsns <inode>`.
- */
-export function expectedTree(args: LsnsArgs): TreeKind | undefined {
-  if (args.tree) return args.tree;
-  if (args.list) return undefined;
-  if (args.inode !== undefined) return 'process';
-  return args.outputAll ? undefined : 'process';
 }

@@ -1,4 +1,3 @@
-
 import { LSNS_TYPES, cellKind, type ColumnName } from './columns.ts';
 import { stripTree } from './glyphs.ts';
 import type { Cells } from './row.ts';

@@ -50,7 +50,8 @@ function run(id: string, read: Reader, text: string, ctx: ParseContext): ParseRe
       sink.finish();
       // tree art in a namespace list (process tree or `-T`) arrived with 2.38
       if (sink.art) version.atLeast('2.38');
-      if (sink.rows === 0 && !b.issues.some((i) => i.level === 'error')) b.error(1, 'no lsns rows found');
+      if (sink.rows === 0 && !b.issues.some((i) => i.level === 'error'))
+        b.error(1, 'no lsns rows found');
       b.tool = version.tool();
     }
   } catch (e) {
@@ -70,7 +71,8 @@ export const lsnsTable: FormatParser = {
   id: 'lsns-table',
   title: 'lsns table output',
   detect: safe(detectTable),
-  parse: (text, ctx) => run('lsns-table', (t, a, _c, b, v, s) => readTable(t, a, b, v, s), text, ctx),
+  parse: (text, ctx) =>
+    run('lsns-table', (t, a, _c, b, v, s) => readTable(t, a, b, v, s), text, ctx),
   forCommand: (argv) => commandScore(argv, 'table'),
 };
 

@@ -71,7 +71,12 @@ function survey(items: readonly unknown[], parentType: unknown, s: Survey): void
         else if (typeof value === 'number') s.numbers = true;
       }
     }
-    if (parentType !== undefined && typeof v.type === 'string' && parentType !== 'user' && v.type !== parentType) {
+    if (
+      parentType !== undefined &&
+      typeof v.type === 'string' &&
+      parentType !== 'user' &&
+      v.type !== parentType
+    ) {
       s.processProof = true;
     }
     if (Array.isArray(v.children) && v.children.length > 0) {
@@ -87,10 +92,18 @@ function survey(items: readonly unknown[], parentType: unknown, s: Survey): void
  * does not, so use the command line, else the rows: a child under a parent of another type
  * that is not `user` can only come from the process tree.
  */
-function relationOf(s: Survey, procs: boolean, args: LsnsArgs, ctx: ParseContext, b: FragmentBuilder, line: number | undefined): Relation {
+function relationOf(
+  s: Survey,
+  procs: boolean,
+  args: LsnsArgs,
+  ctx: ParseContext,
+  b: FragmentBuilder,
+  line: number | undefined,
+): Relation {
   if (!s.nested) return undefined;
   if (procs) return 'process';
-  if (isLsnsCommand(ctx.argv)) return args.tree === 'owner' || args.tree === 'parent' ? 'namespace' : 'process';
+  if (isLsnsCommand(ctx.argv))
+    return args.tree === 'owner' || args.tree === 'parent' ? 'namespace' : 'process';
   if (s.processProof) return 'process';
   b.warn(
     line,
@@ -112,7 +125,10 @@ const WHERE = (name: ColumnName) => `key "${name.toLowerCase()}"`;
 function visit(v: unknown, depth: number, parent: LsnsRow | undefined, w: Walk, r: Reporter): void {
   const line = w.lines[w.next++] ?? 1;
   if (!isObject(v)) {
-    r.error(line, `expected a namespace object in "namespaces", found ${excerpt(JSON.stringify(v) ?? '', 40)}`);
+    r.error(
+      line,
+      `expected a namespace object in "namespaces", found ${excerpt(JSON.stringify(v) ?? '', 40)}`,
+    );
     return;
   }
   const cells = w.cells;
@@ -130,14 +146,19 @@ function visit(v: unknown, depth: number, parent: LsnsRow | undefined, w: Walk, 
   const children = v.children;
   if (children === undefined) return;
   if (!Array.isArray(children)) {
-    r.warn(line, `expected "children" to be an array, found ${excerpt(JSON.stringify(children) ?? '', 40)}`);
+    r.warn(
+      line,
+      `expected "children" to be an array, found ${excerpt(JSON.stringify(children) ?? '', 40)}`,
+    );
     return;
   }
   for (const child of children) visit(child, depth + 1, row, w, r);
 }
 
 /** JSON keys are the column names lower-cased; cells follow the catalogue's order. */
-const INDEX_OF_KEY: ReadonlyMap<string, number> = new Map(COLUMN_NAMES.map((c, i) => [c.toLowerCase(), i]));
+const INDEX_OF_KEY: ReadonlyMap<string, number> = new Map(
+  COLUMN_NAMES.map((c, i) => [c.toLowerCase(), i]),
+);
 const ALL = schemaOf(COLUMN_NAMES);
 
 /**
@@ -171,7 +192,10 @@ export function readJson(
     if (!scan.repaired) return;
     try {
       doc = JSON.parse(scan.repaired);
-      b.warn(scan.repairedLine, `the JSON is cut short; read the complete rows up to line ${scan.repairedLine}`);
+      b.warn(
+        scan.repairedLine,
+        `the JSON is cut short; read the complete rows up to line ${scan.repairedLine}`,
+      );
     } catch {
       return;
     }
@@ -191,12 +215,18 @@ export function readJson(
     firstChild: undefined,
   };
   survey(doc.namespaces, undefined, s);
-  const procs = args.inode !== undefined || (!s.keys.has('ns') && !s.keys.has('type') && s.keys.has('pid'));
+  const procs =
+    args.inode !== undefined || (!s.keys.has('ns') && !s.keys.has('type') && s.keys.has('pid'));
   const childLine = s.firstChild === undefined ? undefined : scan.rowLines[s.firstChild];
   const relation = relationOf(s, procs, args, ctx, b, childLine);
   sink.begin(procs ? 'procs' : 'list', { relation });
   const r = new IssueBudget(b);
-  const w: Walk = { lines: scan.rowLines, next: 0, sink, cells: new Array<unknown>(COLUMN_NAMES.length) };
+  const w: Walk = {
+    lines: scan.rowLines,
+    next: 0,
+    sink,
+    cells: new Array<unknown>(COLUMN_NAMES.length),
+  };
   for (const v of doc.namespaces) visit(v, 0, undefined, w, r);
   r.finish();
   version.columns([...s.keys]);

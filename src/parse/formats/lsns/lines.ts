@@ -3,7 +3,10 @@
  * string plus one line at a time). Accepts LF, CRLF and a UTF-8 BOM, like `splitLines`.
  * `forEachLine('a\r\nb', f)` calls `f('a', 1)` then `f('b', 2)`; returning false stops.
  */
-export function forEachLine(text: string, visit: (line: string, no: number) => boolean | void): void {
+export function forEachLine(
+  text: string,
+  visit: (line: string, no: number) => boolean | void,
+): void {
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   let no = 0;
   const n = text.length;

@@ -1,6 +1,5 @@
-import { isRightAligned, type ColumnName } from './columns.ts';
+import { LSNS_TYPES, isColumnName, isRightAligned, type ColumnName } from './columns.ts';
 import { artLength } from './glyphs.ts';
-import { LSNS_TYPES } from './columns.ts';
 import type { Cells } from './row.ts';
 
 /**
@@ -30,7 +29,7 @@ export function readHeader(line: string, nsTree: boolean): HeaderColumn[] | unde
   const re = /\S+/g;
   for (let m = re.exec(line); m; m = re.exec(line)) {
     const name = m[0];
-    if (!isHeaderName(name)) return undefined;
+    if (!isColumnName(name)) return undefined;
     out.push({
       name,
       start: m.index,
@@ -39,26 +38,6 @@ export function readHeader(line: string, nsTree: boolean): HeaderColumn[] | unde
     });
   }
   return out.length >= 2 ? out : undefined;
-}
-
-const HEADER_NAMES = new Set<string>([
-  'NS',
-  'TYPE',
-  'PATH',
-  'NPROCS',
-  'PID',
-  'PPID',
-  'COMMAND',
-  'UID',
-  'USER',
-  'NETNSID',
-  'NSFS',
-  'PNS',
-  'ONS',
-]);
-
-function isHeaderName(name: string): name is ColumnName {
-  return HEADER_NAMES.has(name);
 }
 
 function isBlank(s: string): boolean {

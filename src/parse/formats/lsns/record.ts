@@ -3,7 +3,14 @@ import type { FragmentBuilder } from '../../fragment.ts';
 import type { ParseContext } from '../../types.ts';
 import type { LsnsArgs } from './argv.ts';
 import type { LsnsRow } from './row.ts';
-import { inferQueried, knownQueried, procsTarget, targetWarning, type Target } from './task.ts';
+import {
+  inferQueried,
+  knownQueried,
+  procsTarget,
+  targetWarning,
+  type Queried,
+  type Target,
+} from './task.ts';
 
 /**
  * Turns rows into snapshot facts as they arrive. A namespace-list row says: namespace
@@ -23,7 +30,10 @@ function processFacts(p: ProcessRow, row: LsnsRow): void {
   const command = row.command;
   if (command !== undefined) {
     // a terminal cuts COMMAND; keep the longest version seen of the same command line
-    if (p.command === undefined || (command.length > p.command.length && command.startsWith(p.command))) {
+    if (
+      p.command === undefined ||
+      (command.length > p.command.length && command.startsWith(p.command))
+    ) {
       p.command = command;
     }
   }
@@ -31,11 +41,20 @@ function processFacts(p: ProcessRow, row: LsnsRow): void {
   if (row.uid !== undefined) p.uid ??= row.uid;
 }
 
-function set(b: FragmentBuilder, ns: NamespaceRow, key: 'owner' | 'parent', value: number, line: number): void {
+function set(
+  b: FragmentBuilder,
+  ns: NamespaceRow,
+  key: 'owner' | 'parent',
+  value: number,
+  line: number,
+): void {
   const known = ns[key];
   if (known === undefined) ns[key] = value;
   else if (known !== value) {
-    b.warn(line, `${ns.type} namespace ${ns.inode} has two ${key}s (${known} and ${value}); keeping ${known}`);
+    b.warn(
+      line,
+      `${ns.type} namespace ${ns.inode} has two ${key}s (${known} and ${value}); keeping ${known}`,
+    );
   }
 }
 
@@ -65,7 +84,13 @@ function pathPid(row: LsnsRow): number | undefined {
  * besides a second, string-keyed, namespace lookup), anything else goes through the builder,
  * which warns about contradictions.
  */
-function member(b: FragmentBuilder, p: ProcessRow, type: NsType, inode: number, line: number): void {
+function member(
+  b: FragmentBuilder,
+  p: ProcessRow,
+  type: NsType,
+  inode: number,
+  line: number,
+): void {
   const known = p.namespaces[type];
   if (known === undefined) p.namespaces[type] = inode;
   else if (known !== inode) b.membership(p.pid, type, inode, line);
@@ -77,7 +102,8 @@ function namespaceLink(b: FragmentBuilder, ns: NamespaceRow, row: LsnsRow, up: L
   // an owner tree hangs everything under user namespaces; a parent tree links pid to pid and
   // user to user — and a user namespace's owner is its parent, so user-under-user is both
   if (up.type === 'user') set(b, ns, 'owner', up.ns, row.line);
-  if (up.type === row.type && (row.type === 'pid' || row.type === 'user')) set(b, ns, 'parent', up.ns, row.line);
+  if (up.type === row.type && (row.type === 'pid' || row.type === 'user'))
+    set(b, ns, 'parent', up.ns, row.line);
 }
 
 /**
@@ -89,8 +115,11 @@ export class Recorder {
   /** JSON rows arrive with their parent set; text rows are linked here by depth. */
   private json = false;
   private nested: Relation;
+  /** The `-p` PID when the command line gives it: recorded row by row. */
   private queried: ProcessRow | undefined;
-  private infer = false;
+  /** The `-p` PID still to be confirmed (context) or found (rows) once all rows are in. */
+  private pending: Queried;
+  /** Typed rows while each type has appeared once: what a `-p` output can be. */
   private candidates: LsnsRow[] | undefined;
   private target: Target = {};
   /** The namespace of the previous row: `lsns <inode>` lists one namespace on every row. */
@@ -120,11 +149,12 @@ export class Recorder {
     this.nested = json?.relation;
     if (mode === 'procs') this.target = procsTarget(this.args);
     else {
-      const pid = knownQueried(this.args, this.ctx, this.b);
-      if (pid === 'infer') {
-        this.infer = true;
+      const q = knownQueried(this.args, this.ctx, this.b);
+      if (q?.from === 'argv') this.queried = this.b.process(q.pid);
+      else if (q) {
+        this.pending = q;
         this.candidates = [];
-      } else if (pid !== undefined) this.queried = this.b.process(pid);
+      }
     }
   }
 
@@ -179,18 +209,37 @@ export class Recorder {
     else c.push({ ...row, parent: undefined });
   }
 
+  /** The `-p` PID once every row is in: confirmed from the context, or inferred. */
+  private settleQueried(): void {
+    const b = this.b;
+    const pending = this.pending;
+    if (!pending) return;
+    const rows = this.candidates;
+    let x: number | undefined;
+    if (pending.from === 'context') {
+      if (rows) x = pending.pid;
+      else {
+        b.warn(
+          this.first?.line,
+          `the context names PID ${pending.pid}, but a namespace type appears twice, so this is no \`lsns -p\` output; PID ${pending.pid} was not recorded in its namespaces`,
+        );
+      }
+    } else if (rows) x = inferQueried(rows, b);
+    if (x === undefined || !rows) return;
+    const q = b.process(x);
+    for (const r of rows) member(b, q, r.type!, r.ns!, r.line);
+  }
+
   finish(): void {
     const b = this.b;
-    if (this.infer && this.candidates) {
-      const x = inferQueried(this.candidates, b);
-      if (x !== undefined) {
-        const q = b.process(x);
-        for (const r of this.candidates) member(b, q, r.type!, r.ns!, r.line);
-      }
-    }
-    if (this.mode === 'procs' && this.unnamed > 0) targetWarning(this.args, this.first?.line, this.unnamed, b);
+    this.settleQueried();
+    if (this.mode === 'procs' && this.unnamed > 0)
+      targetWarning(this.args, this.first?.line, this.unnamed, b);
     if (this.mode === 'list' && this.rows > 0 && !this.named) {
-      b.warn(this.first?.line, 'without NS and TYPE columns the rows name processes but no namespaces');
+      b.warn(
+        this.first?.line,
+        'without NS and TYPE columns the rows name processes but no namespaces',
+      );
     }
   }
 }

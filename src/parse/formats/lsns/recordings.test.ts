@@ -171,6 +171,19 @@ describe('real recordings: what each option adds', () => {
     }
   });
 
+  it('-p PID from the context only: used when the rows can be -p output, refused otherwise', () => {
+    const p = routed(['lsns']).parse(readData('2.38.1-p.txt'), { source: 'p', pid: T.app1 });
+    expect(Object.keys(proc(p.fragment, T.app1)!.namespaces)).toHaveLength(8);
+    expect(p.issues).toEqual([]);
+    const full = routed(['lsns']).parse(readData('2.38.1-l.txt'), { source: 'l', pid: T.app1 });
+    expect(proc(full.fragment, T.app1)?.namespaces).toEqual({
+      pid: truth.processes[String(T.app1)]!.ns.pid,
+    });
+    expect(full.issues.map((i) => i.message)).toEqual([
+      `the context names PID ${T.app1}, but a namespace type appears twice, so this is no \`lsns -p\` output; PID ${T.app1} was not recorded in its namespaces`,
+    ]);
+  });
+
   it('lsns <inode>: processes with PPID and USER; no membership while the type is unknown', () => {
     const r = parse(byFile('inode.txt'));
     const members = Object.entries(truth.processes)

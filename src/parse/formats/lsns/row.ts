@@ -154,7 +154,13 @@ function intCell(
  * `toRow(['4026531836', 'pid', '1'], schemaOf(['NS', 'TYPE', 'PID']), 3, b, w)` →
  * `{ line: 3, ns: 4026531836, type: 'pid', pid: 1, depth: 0, … }`.
  */
-export function toRow(cells: Cells, at: Schema, line: number, b: Reporter, where: Where): LsnsRow | undefined {
+export function toRow(
+  cells: Cells,
+  at: Schema,
+  line: number,
+  b: Reporter,
+  where: Where,
+): LsnsRow | undefined {
   const row = newRow(line);
   const nsCell = at.NS < 0 ? undefined : cells[at.NS];
   if (typeof nsCell === 'number' && nsCell > 0) row.ns = nsCell;

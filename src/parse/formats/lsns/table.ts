@@ -37,15 +37,20 @@ function leading(line: string): number {
 /** Where the NS column is a `-T` tree: NS starts the header and a data row starts under it. */
 function nsIsTree(header: string, after: readonly string[], args: LsnsArgs): boolean {
   if (args.tree === 'owner' || args.tree === 'parent') return true;
-  if (!/^\s*NS\s/.test(header)) return false;
+  // a tree widens NS by its art: the header word is followed by many blanks
+  if (!/^\s*NS {3,}/.test(header)) return false;
   const at = header.indexOf('NS');
-  return after.filter((l) => !isBlankLine(l)).slice(0, 5).some((l) => leading(l) === at);
+  return after
+    .filter((l) => !isBlankLine(l))
+    .slice(0, 5)
+    .some((l) => leading(l) === at);
 }
 
 /** Picks the columns of a headerless table from its first rows (`-n` without a command line). */
 function guessColumns(head: readonly string[]): readonly ColumnName[] {
   const sample = head.filter((l) => !isBlankLine(l) && !isToolMessage(l)).slice(0, 8);
-  const fitsAll = (cols: readonly ColumnName[]) => sample.every((l) => matchTokens(l, cols) !== undefined);
+  const fitsAll = (cols: readonly ColumnName[]) =>
+    sample.every((l) => matchTokens(l, cols) !== undefined);
   const net = sample.map((l) => matchTokens(l, DEFAULT_NET)?.cells);
   const [netnsid, nsfs] = [DEFAULT_NET.indexOf('NETNSID'), DEFAULT_NET.indexOf('NSFS')];
   if (net.every((c) => c) && net.some((c) => c![netnsid] || c![nsfs])) return DEFAULT_NET;
@@ -111,7 +116,12 @@ function margins(text: string, layout: Layout): Margins {
 }
 
 /** Reads one data line: by header positions, then shifted, then by tokens. */
-function readLine(line: string, layout: Layout, m: Margins | undefined, reuse: Cells): Cells | undefined {
+function readLine(
+  line: string,
+  layout: Layout,
+  m: Margins | undefined,
+  reuse: Cells,
+): Cells | undefined {
   const { header, columns } = layout;
   if (header) {
     if (cutLine(line, header, 0, reuse)) return reuse;
@@ -141,7 +151,13 @@ function isProcs(columns: readonly ColumnName[], args: LsnsArgs): boolean {
 }
 
 /** The issue for a line no strategy could read: say what column 1 should have held. */
-function describeFailure(line: string, layout: Layout, no: number, r: Reporter, where: (n: ColumnName) => string): void {
+function describeFailure(
+  line: string,
+  layout: Layout,
+  no: number,
+  r: Reporter,
+  where: (n: ColumnName) => string,
+): void {
   const first = layout.columns[0];
   const token = line.trim().split(/\s+/, 1)[0] ?? '';
   if (first === 'NS' || first === 'PID') {
@@ -160,7 +176,13 @@ function describeFailure(line: string, layout: Layout, no: number, r: Reporter, 
  * `        NS TYPE NPROCS PID USER COMMAND\n4026531836 pid 85 1 root init` → one row
  * `{ ns: 4026531836, type: 'pid', nprocs: 85, pid: 1, user: 'root', command: 'init' }`.
  */
-export function readTable(text: string, args: LsnsArgs, b: FragmentBuilder, version: VersionRange, sink: Recorder): void {
+export function readTable(
+  text: string,
+  args: LsnsArgs,
+  b: FragmentBuilder,
+  version: VersionRange,
+  sink: Recorder,
+): void {
   const head = firstLines(text, HEADER_SEARCH + 40);
   const layout = findLayout(head, args, b);
   if (layout.header) version.columns(layout.columns);

@@ -9,20 +9,32 @@ import type { LsnsRow } from './row.ts';
  * namespace whose processes `lsns <inode>` lists.
  */
 
-/**
- * The PID of `lsns -p PID` from the command line or the context; `'infer'` when neither is
- * known (the rows may still prove it, see `inferQueried`); undefined for a plain list.
- */
-export function knownQueried(args: LsnsArgs, ctx: ParseContext, b: FragmentBuilder): number | 'infer' | undefined {
+/** Where the PID of `lsns -p PID` comes from. */
+export type Queried =
+  /** The command line says `-p PID`. */
+  | { from: 'argv'; pid: number }
+  /** The context names a PID but no command line says `-p`: the rows must agree. */
+  | { from: 'context'; pid: number }
+  /** Nothing says: the rows may still prove it (see `inferQueried`). */
+  | { from: 'rows' }
+  /** A command line without `-p`: a plain namespace list. */
+  | undefined;
+
+/** The PID of `lsns -p PID` from the command line, else from the context, else the rows. */
+export function knownQueried(args: LsnsArgs, ctx: ParseContext, b: FragmentBuilder): Queried {
   if (isLsnsCommand(ctx.argv)) {
     if (args.pid !== undefined && ctx.pid !== undefined && ctx.pid !== args.pid) {
-      b.warn(undefined, `the command line queries PID ${args.pid} but the context says PID ${ctx.pid}; using ${args.pid}`);
+      b.warn(
+        undefined,
+        `the command line queries PID ${args.pid} but the context says PID ${ctx.pid}; using ${args.pid}`,
+      );
     }
-    return args.pid;
+    return args.pid === undefined ? undefined : { from: 'argv', pid: args.pid };
   }
   // `nsenter -t PID lsns` sets ctx.pid to the nsenter target, which is not a `-p` query
-  if (ctx.pid !== undefined && ctx.via?.tool !== 'nsenter') return ctx.pid;
-  return 'infer';
+  if (ctx.pid !== undefined && ctx.via?.tool !== 'nsenter')
+    return { from: 'context', pid: ctx.pid };
+  return { from: 'rows' };
 }
 
 /**
@@ -34,11 +46,15 @@ export function knownQueried(args: LsnsArgs, ctx: ParseContext, b: FragmentBuild
  */
 export function inferQueried(rows: readonly LsnsRow[], b: FragmentBuilder): number | undefined {
   if (rows.length < 2) return undefined;
-  const solos = new Set(rows.filter((r) => r.nprocs === 1 && r.pid !== undefined).map((r) => r.pid!));
+  const solos = new Set(
+    rows.filter((r) => r.nprocs === 1 && r.pid !== undefined).map((r) => r.pid!),
+  );
   if (solos.size === 1) {
     const x = [...solos][0]!;
     const solo = rows.find((r) => r.pid === x && r.nprocs === 1)!;
-    const consistent = rows.every((r) => (r.pid === undefined || r.pid <= x) && (r.nprocs ?? 1) >= 1);
+    const consistent = rows.every(
+      (r) => (r.pid === undefined || r.pid <= x) && (r.nprocs ?? 1) >= 1,
+    );
     if (consistent) {
       b.warn(
         rows[0]!.line,
@@ -88,7 +104,12 @@ export function procsTarget(args: LsnsArgs): Target {
 }
 
 /** Says honestly why `n` listed processes got no namespace membership. */
-export function targetWarning(args: LsnsArgs, line: number | undefined, n: number, b: FragmentBuilder): void {
+export function targetWarning(
+  args: LsnsArgs,
+  line: number | undefined,
+  n: number,
+  b: FragmentBuilder,
+): void {
   const inode = args.inode;
   if (inode === undefined) {
     b.warn(

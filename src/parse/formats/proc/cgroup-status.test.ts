@@ -1,15 +1,28 @@
 import { describe, expect, it } from 'vitest';
-import { cgroupForCommand, chooseCgroup, detectCgroup, parseCgroup, parseCgroupLine } from './cgroup.ts';
+import {
+  cgroupForCommand,
+  chooseCgroup,
+  detectCgroup,
+  parseCgroup,
+  parseCgroupLine,
+} from './cgroup.ts';
 import { detectStatus, parseStatus, statusForCommand } from './status.ts';
 import { readTestdata } from './test-helpers.ts';
 
-const ctx = (argv?: string[], extra: object = {}) => ({ source: 't', ...(argv ? { argv } : {}), ...extra });
+const ctx = (argv?: string[], extra: object = {}) => ({
+  source: 't',
+  ...(argv ? { argv } : {}),
+  ...extra,
+});
 const cgroupOf = (file: string, pid = 9) =>
-  parseCgroup(readTestdata(`handmade/${file}`), ctx(['cat', `/proc/${pid}/cgroup`])).fragment.processes[0]?.cgroup;
+  parseCgroup(readTestdata(`handmade/${file}`), ctx(['cat', `/proc/${pid}/cgroup`])).fragment
+    .processes[0]?.cgroup;
 
 describe('/proc/PID/cgroup variants (hand-made samples)', () => {
   it('cgroup v2-only kubelet node', () => {
-    expect(cgroupOf('cgroup-v2-kubelet.txt')).toMatch(/kubepods-burstable-pod3f1c2a9e_.*\.slice\/cri-containerd-9b2e.*\.scope$/);
+    expect(cgroupOf('cgroup-v2-kubelet.txt')).toMatch(
+      /kubepods-burstable-pod3f1c2a9e_.*\.slice\/cri-containerd-9b2e.*\.scope$/,
+    );
   });
 
   it('cgroup v1 only, cgroupfs driver: name=systemd path', () => {
@@ -23,7 +36,10 @@ describe('/proc/PID/cgroup variants (hand-made samples)', () => {
   });
 
   it('relative paths warn once, naming the first relative line', () => {
-    const r = parseCgroup(readTestdata('handmade/cgroup-relative.txt'), ctx(['cat', '/proc/9/cgroup']));
+    const r = parseCgroup(
+      readTestdata('handmade/cgroup-relative.txt'),
+      ctx(['cat', '/proc/9/cgroup']),
+    );
     expect(r.fragment.processes[0]?.cgroup).toMatch(/^\/\.\.\/\.\.\/kubepods-besteffort-pod/);
     expect(r.issues).toMatchObject([{ level: 'warning', line: 1 }]);
   });
@@ -42,7 +58,10 @@ describe('/proc/PID/cgroup variants (hand-made samples)', () => {
       [3, '/a'],
       [4, '/b'],
     ]);
-    const cat = parseCgroup('1:cpu:/x\n0::/a\n1:cpu:/y\n0::/b\n', ctx(['cat', '/proc/3/cgroup', '/proc/4/cgroup']));
+    const cat = parseCgroup(
+      '1:cpu:/x\n0::/a\n1:cpu:/y\n0::/b\n',
+      ctx(['cat', '/proc/3/cgroup', '/proc/4/cgroup']),
+    );
     expect(cat.fragment.processes.map((p) => [p.pid, p.cgroup])).toEqual([
       [3, '/a'],
       [4, '/b'],
@@ -53,7 +72,8 @@ describe('/proc/PID/cgroup variants (hand-made samples)', () => {
   });
 
   it('grep errors of vanished processes are warnings; junk is an error', () => {
-    const text = '/proc/5/cgroup:0::/a\ngrep: /proc/6/cgroup: No such file or directory\n/proc/7/cgroup:zero::/x\n';
+    const text =
+      '/proc/5/cgroup:0::/a\ngrep: /proc/6/cgroup: No such file or directory\n/proc/7/cgroup:zero::/x\n';
     const r = parseCgroup(text, ctx(['grep', '-H', '', '/proc/[0-9]*/cgroup']));
     expect(r.fragment.processes.map((p) => p.pid)).toEqual([5]);
     expect(r.issues.map((i) => [i.level, i.line])).toEqual([
@@ -89,7 +109,10 @@ describe('/proc/PID/cgroup variants (hand-made samples)', () => {
 
 describe('/proc/PID/status', () => {
   it('plain cat: the PID from the Pid: line when the command line has none', () => {
-    const r = parseStatus('Name:\tpause\nPid:\t2814\nPPid:\t2790\nUid:\t65535\t65535\t65535\t65535\nNSpid:\t2814\t1\n', ctx());
+    const r = parseStatus(
+      'Name:\tpause\nPid:\t2814\nPPid:\t2790\nUid:\t65535\t65535\t65535\t65535\nNSpid:\t2814\t1\n',
+      ctx(),
+    );
     expect(r.issues).toEqual([]);
     expect(r.fragment.processes).toEqual([
       { node: '', pid: 2814, ppid: 2790, uid: 65535, command: 'pause', namespaces: {} },
@@ -97,13 +120,19 @@ describe('/proc/PID/status', () => {
   });
 
   it('/proc/self/status under nsenter describes the command, not the target', () => {
-    const r = parseStatus('Name:\tcat\nPid:\t9\n', ctx(['cat', '/proc/self/status'], { pid: 5, via: { tool: 'nsenter', target: '5' } }));
+    const r = parseStatus(
+      'Name:\tcat\nPid:\t9\n',
+      ctx(['cat', '/proc/self/status'], { pid: 5, via: { tool: 'nsenter', target: '5' } }),
+    );
     expect(r.fragment.processes).toEqual([]);
     expect(r.issues).toMatchObject([{ level: 'warning', line: 1 }]);
   });
 
   it('bad values and bad lines', () => {
-    const r = parseStatus('/proc/3/status:PPid:\tx\n/proc/3/status:Uid:\tq\nno colon here\n', ctx());
+    const r = parseStatus(
+      '/proc/3/status:PPid:\tx\n/proc/3/status:Uid:\tq\nno colon here\n',
+      ctx(),
+    );
     expect(r.issues.map((i) => [i.level, i.line])).toEqual([
       ['error', 1],
       ['error', 2],
@@ -112,9 +141,13 @@ describe('/proc/PID/status', () => {
   });
 
   it('detect and forCommand', () => {
-    expect(detectStatus('/proc/1/status:Name:\tinit\n/proc/1/status:PPid:\t0\n')).toBeGreaterThan(0.8);
+    expect(detectStatus('/proc/1/status:Name:\tinit\n/proc/1/status:PPid:\t0\n')).toBeGreaterThan(
+      0.8,
+    );
     expect(detectStatus('Foo: bar\n')).toBe(0);
-    expect(statusForCommand(['grep', '-H', '-E', '^(Name|PPid):', '/proc/[0-9]*/status'])).toBeGreaterThan(0.9);
+    expect(
+      statusForCommand(['grep', '-H', '-E', '^(Name|PPid):', '/proc/[0-9]*/status']),
+    ).toBeGreaterThan(0.9);
     expect(statusForCommand(['cat', '/proc/1/cgroup'])).toBe(0);
   });
 });

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { netInterfacesOf, unplacedInterfaces } from './interfaces.ts';
-import { detectIpJson, detectIpText, ipCommand, ipJsonFormat, ipTextFormat, parseIpJson, parseIpText } from './ip.ts';
+import {
+  detectIpJson,
+  detectIpText,
+  ipCommand,
+  ipJsonFormat,
+  ipTextFormat,
+  parseIpJson,
+  parseIpText,
+} from './ip.ts';
 import { macOrUndefined } from './ip-text.ts';
 import { readTestdata } from './test-helpers.ts';
 
@@ -67,7 +75,8 @@ describe('ip -j addr', () => {
   });
 
   it('wrong shapes are errors on the line of the interface; empty objects are skipped', () => {
-    const text = '[{},\n{"ifname": 7},\n{"ifname": "eth0", "addr_info": {}},\n{"ifname": "eth1", "addr_info": [{"family": "inet", "local": 5}]}]';
+    const text =
+      '[{},\n{"ifname": 7},\n{"ifname": "eth0", "addr_info": {}},\n{"ifname": "eth1", "addr_info": [{"family": "inet", "local": 5}]}]';
     const r = parseIpJson(text, ctx({ pid: 1 }));
     expect(r.issues.map((i) => [i.level, i.line])).toEqual([
       ['error', 2],
@@ -96,7 +105,11 @@ describe('ip detection and routing', () => {
     expect(ipJsonFormat.forCommand?.(['ip', '-j', '-p', 'addr'])).toBeGreaterThan(0.9);
     expect(ipJsonFormat.forCommand?.(['ip', 'addr'])).toBeLessThan(0.5);
     expect(ipTextFormat.forCommand?.(['ip', '-j', 'addr'])).toBeLessThan(0.5);
-    expect(ipCommand(['ip', '-n', 'cni-1', 'a'])).toEqual({ object: 'address', json: false, action: 'show' });
+    expect(ipCommand(['ip', '-n', 'cni-1', 'a'])).toEqual({
+      object: 'address',
+      json: false,
+      action: 'show',
+    });
     expect(ipCommand(['ip', 'route'])).toBeUndefined();
   });
 });

@@ -2,11 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { detectLs, lsForCommand, modeType, parseLs, splitLsRow } from './ls.ts';
 import { readTestdata } from './test-helpers.ts';
 
-const ctx = (argv?: string[], extra: object = {}) => ({ source: 't', ...(argv ? { argv } : {}), ...extra });
+const ctx = (argv?: string[], extra: object = {}) => ({
+  source: 't',
+  ...(argv ? { argv } : {}),
+  ...extra,
+});
 
 describe('ls -l /proc/PID/ns variants (hand-made samples)', () => {
   it('SELinux dots, quoted targets, CRLF', () => {
-    const r = parseLs(readTestdata('handmade/ls-selinux-quoted.txt'), ctx(['ls', '-l', '/proc/2814/ns']));
+    const r = parseLs(
+      readTestdata('handmade/ls-selinux-quoted.txt'),
+      ctx(['ls', '-l', '/proc/2814/ns']),
+    );
     expect(r.issues).toEqual([]);
     expect(r.fragment.processes).toEqual([
       {
@@ -54,7 +61,9 @@ describe('ls -l /proc/PID/ns variants (hand-made samples)', () => {
   it('rows without targets and no stderr say so per row', () => {
     const text = 'lrwxrwxrwx 1 root root 0 Nov 28 06:19 net\n';
     const r = parseLs(text, ctx(['ls', '-l', '/proc/1/ns']));
-    expect(r.issues).toMatchObject([{ level: 'warning', line: 1, message: expect.stringContaining('no link target') }]);
+    expect(r.issues).toMatchObject([
+      { level: 'warning', line: 1, message: expect.stringContaining('no link target') },
+    ]);
   });
 
   it('ANSI colours of a terminal paste', () => {
@@ -69,12 +78,17 @@ describe('ls -l /proc/PID/ns variants (hand-made samples)', () => {
     const r = parseLs(text, ctx(['ls', '-l', '/proc/self/ns']));
     expect(r.fragment.processes).toEqual([]);
     expect(r.fragment.namespaces).toHaveLength(8);
-    expect(r.issues).toMatchObject([{ level: 'warning', line: 2, message: expect.stringContaining('/proc/self') }]);
+    expect(r.issues).toMatchObject([
+      { level: 'warning', line: 2, message: expect.stringContaining('/proc/self') },
+    ]);
   });
 
   it('inside kubectl exec, /proc/1 is the container init, not node PID 1', () => {
     const text = 'lrwxrwxrwx 1 root root 0 Nov 28 06:19 net -> net:[4026532284]\n';
-    const r = parseLs(text, ctx(['ls', '-l', '/proc/1/ns'], { via: { tool: 'kubectl', target: 'web' } }));
+    const r = parseLs(
+      text,
+      ctx(['ls', '-l', '/proc/1/ns'], { via: { tool: 'kubectl', target: 'web' } }),
+    );
     expect(r.fragment.processes).toEqual([]);
     expect(r.fragment.namespaces).toMatchObject([{ type: 'net', inode: 4026532284 }]);
     expect(r.issues[0]?.message).toContain('kubectl exec web');
@@ -103,7 +117,8 @@ describe('ls -l /proc/PID/ns variants (hand-made samples)', () => {
   });
 
   it('two *_for_children values for one PID keep the first and warn', () => {
-    const row = (v: number) => `lrwxrwxrwx 1 root root 0 Nov 28 06:19 /proc/3/ns/pid_for_children -> pid:[${v}]`;
+    const row = (v: number) =>
+      `lrwxrwxrwx 1 root root 0 Nov 28 06:19 /proc/3/ns/pid_for_children -> pid:[${v}]`;
     const r = parseLs(`${row(4026532001)}\n${row(4026532002)}\n`, ctx());
     expect(r.fragment.processes[0]?.forChildren).toEqual({ pid: 4026532001 });
     expect(r.issues).toMatchObject([{ level: 'warning', line: 2 }]);
@@ -120,7 +135,10 @@ describe('ls helpers', () => {
   });
 
   it('splitLsRow', () => {
-    expect(splitLsRow("lrwxrwxrwx 1 root root 0 Nov 28 06:25 net -> 'net:[1]'")).toMatchObject({ type: 'l', name: 'net' });
+    expect(splitLsRow("lrwxrwxrwx 1 root root 0 Nov 28 06:25 net -> 'net:[1]'")).toMatchObject({
+      type: 'l',
+      name: 'net',
+    });
     expect(splitLsRow('lrwxrwxrwx')).toBeUndefined();
   });
 

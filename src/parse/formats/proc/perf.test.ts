@@ -13,7 +13,12 @@ import { lsAll, psEoNs, statAll, syntheticNamespaces } from './synthetic.ts';
 type Parse = (text: string, ctx: ParseContext) => ParseResult;
 const CASES: [string, (n: number) => string, Parse, string[]][] = [
   ['ls -l /proc/[0-9]*/ns', lsAll, parseLs, ['ls', '-l', '/proc/[0-9]*/ns']],
-  ["stat -L -c '%n %i' /proc/[0-9]*/ns/*", statAll, parseStat, ['stat', '-L', '-c', '%n %i', '/proc/[0-9]*/ns/*']],
+  [
+    "stat -L -c '%n %i' /proc/[0-9]*/ns/*",
+    statAll,
+    parseStat,
+    ['stat', '-L', '-c', '%n %i', '/proc/[0-9]*/ns/*'],
+  ],
   [
     'ps -eo …,pidns,netns,…,args',
     psEoNs,
@@ -50,7 +55,9 @@ describe.each(CASES)('%s', (name, make, parse, argv) => {
     bestMs(parse, big, ctx, 3); // warm-up
     const ms = bestMs(parse, big, ctx, 5);
     const mbs = big.length / 1e6 / (ms / 1000);
-    console.log(`${name}: ${(big.length / 1e6).toFixed(2)} MB in ${ms.toFixed(1)} ms = ${mbs.toFixed(1)} MB/s`);
+    console.log(
+      `${name}: ${(big.length / 1e6).toFixed(2)} MB in ${ms.toFixed(1)} ms = ${mbs.toFixed(1)} MB/s`,
+    );
     expect(mbs).toBeGreaterThan(3);
     const small = make(2_500);
     const ratio = ms / bestMs(parse, small, ctx, 5);

@@ -3,9 +3,9 @@ import { splitLines } from '../../text.ts';
 import type { FormatParser, ParseContext, ParseResult } from '../../types.ts';
 import { programOf } from './argv.ts';
 import { Complaints, finishParse } from './complaints.ts';
-import { headLines, isBlank, isDigits, stripAnsi, tokens } from './lines.ts';
+import { headLines, isBlank, stripAnsi, tokens } from './lines.ts';
 import { LinkRecorder } from './nslink.ts';
-import { insideWrapper, parsePid, parseUint } from './procpath.ts';
+import { insideWrapper } from './procpath.ts';
 import {
   columnsFromHeader,
   defaultHeader,
@@ -13,7 +13,7 @@ import {
   restColumn,
   type Column,
 } from './ps-columns.ts';
-import { cutRow, stripBusyboxComm, stripForest } from './ps-row.ts';
+import { cutRowAt, stripBusyboxComm, stripForest, uintAt } from './ps-row.ts';
 
 const FORMAT = 'ps';
 const EXPECTED = '`ps` output (a header naming PID, then one row per process)';
@@ -49,6 +49,8 @@ export function parsePs(text: string, ctx: ParseContext): ParseResult {
   let recognized = 0;
   let rows = 0;
   let firstRow: number | undefined;
+  // Cell offsets of the current row, reused for every row.
+  let at = new Int32Array(0);
   // PIDs printed inside a wrapper belong to whatever /proc it mounted: see `insideWrapper`.
   const wrapped = ctx.via;
 
@@ -95,8 +97,8 @@ export function parsePs(text: string, ctx: ParseContext): ParseResult {
       recognized++;
       continue;
     }
-    const cells = cutRow(t, columns, rest);
-    if (cells === undefined) {
+    if (at.length < columns.length * 2) at = new Int32Array(columns.length * 2);
+    if (!cutRowAt(t, columns, rest, at)) {
       complaints.error(lineNo, `expected ${columns.length} columns as in the header`, t);
       continue;
     }
@@ -106,7 +108,7 @@ export function parsePs(text: string, ctx: ParseContext): ParseResult {
       rows++;
       continue;
     }
-    readRow(b, links, complaints, columns, cells, lineNo, busybox);
+    readRow(b, links, complaints, columns, t, at, lineNo, busybox);
     rows++;
   }
   if (wrapped !== undefined && rows > 0) {
@@ -124,60 +126,73 @@ function readRow(
   links: LinkRecorder,
   complaints: Complaints,
   columns: readonly Column[],
-  cells: readonly string[],
+  t: string,
+  at: Int32Array,
   line: number,
   busybox: boolean,
 ): void {
   const pidAt = pidColumn(columns);
-  const pid = parsePid(cells[pidAt] ?? '');
-  if (pid === undefined) {
-    complaints.error(line, 'expected a PID number in the PID column', cells[pidAt] ?? '');
+  const pid = uintAt(t, at[2 * pidAt]!, at[2 * pidAt + 1]!);
+  if (pid <= 0) {
+    complaints.error(
+      line,
+      'expected a PID number in the PID column',
+      t.slice(at[2 * pidAt], at[2 * pidAt + 1]),
+    );
     return;
   }
   const row = b.process(pid);
-  let comm: string | undefined;
-  let args: string | undefined;
+  let command: string | undefined;
+  let commandKind = '';
   for (let c = 0; c < columns.length; c++) {
     const column = columns[c]!;
-    const cell = cells[c] ?? '';
+    const s = at[2 * c]!;
+    const e = at[2 * c + 1]!;
     switch (column.kind) {
       case 'ppid': {
-        const ppid = parseUint(cell);
-        if (ppid === undefined)
-          complaints.error(line, 'expected a number in the PPID column', cell);
+        const ppid = uintAt(t, s, e);
+        if (ppid < 0) complaints.error(line, 'expected a number in the PPID column', t.slice(s, e));
         else row.ppid = ppid;
         break;
       }
-      case 'user':
+      case 'user': {
         // All-digit names are uids printed for lack of a passwd entry (`65535`); a trailing
         // `+` marks a name procps truncated, which is not the name.
-        if (isDigits(cell)) row.uid = parseUint(cell)!;
-        else if (cell !== '' && cell !== '-' && !cell.endsWith('+')) row.user = cell;
+        const uid = uintAt(t, s, e);
+        if (uid >= 0) row.uid = uid;
+        else if (e > s && t.charCodeAt(e - 1) !== 43 /* + */ && t.slice(s, e) !== '-')
+          row.user = t.slice(s, e);
         break;
+      }
       case 'uid': {
-        const uid = parseUint(cell);
-        if (uid !== undefined) row.uid = uid;
+        const uid = uintAt(t, s, e);
+        if (uid >= 0) row.uid = uid;
         break;
       }
       case 'ns': {
-        if (cell === '-') break; // not readable by the user who ran ps
-        const inode = parseUint(cell);
-        if (inode === undefined || inode === 0) {
-          complaints.error(line, `expected an inode or - in the ${column.ns}ns column`, cell);
+        if (e - s === 1 && t.charCodeAt(s) === 45 /* - */) break; // unreadable for ps's user
+        const inode = uintAt(t, s, e);
+        if (inode <= 0) {
+          complaints.error(
+            line,
+            `expected an inode or - in the ${column.ns}ns column`,
+            t.slice(s, e),
+          );
         } else links.memberOf(row, column.ns!, inode, line);
         break;
       }
       case 'comm':
-        comm = cell;
-        break;
       case 'args':
-        args = cell;
+        // args wins over comm: it is the full command line.
+        if (commandKind !== 'args') {
+          command = t.slice(s, e);
+          commandKind = column.kind;
+        }
         break;
       default:
         break;
     }
   }
-  let command = args ?? comm;
   if (command !== undefined) {
     command = stripForest(command);
     if (busybox) command = stripBusyboxComm(command);

@@ -4,11 +4,18 @@ import { detectReadlink, parseReadlink, readlinkForCommand } from './readlink.ts
 import { detectStat, parseStat, statForCommand } from './stat.ts';
 import { readTestdata } from './test-helpers.ts';
 
-const ctx = (argv?: string[], extra: object = {}) => ({ source: 't', ...(argv ? { argv } : {}), ...extra });
+const ctx = (argv?: string[], extra: object = {}) => ({
+  source: 't',
+  ...(argv ? { argv } : {}),
+  ...extra,
+});
 
 describe('readlink', () => {
   it('glob order names duplicate pid: lines (kernel 5.4 sample, hand-made)', () => {
-    const r = parseReadlink(readTestdata('handmade/readlink-kernel-5.4.txt'), ctx(['readlink', '/proc/31/ns/*']));
+    const r = parseReadlink(
+      readTestdata('handmade/readlink-kernel-5.4.txt'),
+      ctx(['readlink', '/proc/31/ns/*']),
+    );
     expect(r.issues).toEqual([]);
     expect(r.fragment.processes[0]).toMatchObject({
       pid: 31,
@@ -19,7 +26,10 @@ describe('readlink', () => {
 
   it('explicit links on the command line name every line', () => {
     const text = 'pid:[4026532282]\nnet:[4026532284]\n';
-    const r = parseReadlink(text, ctx(['readlink', '/proc/8/ns/pid_for_children', '/proc/9/ns/net']));
+    const r = parseReadlink(
+      text,
+      ctx(['readlink', '/proc/8/ns/pid_for_children', '/proc/9/ns/net']),
+    );
     expect(r.issues).toEqual([]);
     expect(r.fragment.processes.map((p) => [p.pid, p.namespaces, p.forChildren])).toEqual([
       [8, {}, { pid: 4026532282 }],
@@ -69,9 +79,15 @@ describe('readlink', () => {
 
 describe('stat', () => {
   it('bare %i on a 4.9 kernel (7 links, hand-made)', () => {
-    const r = parseStat(readTestdata('handmade/stat-kernel-4.9.txt'), ctx(['stat', '-L', '-c', '%i', '/proc/12/ns/*']));
+    const r = parseStat(
+      readTestdata('handmade/stat-kernel-4.9.txt'),
+      ctx(['stat', '-L', '-c', '%i', '/proc/12/ns/*']),
+    );
     expect(r.issues).toEqual([]);
-    expect(r.fragment.processes[0]).toMatchObject({ pid: 12, namespaces: { pid: 4026532282, user: 4026531837 } });
+    expect(r.fragment.processes[0]).toMatchObject({
+      pid: 12,
+      namespaces: { pid: 4026532282, user: 4026531837 },
+    });
     expect(r.fragment.processes[0]?.forChildren).toBeUndefined();
   });
 
@@ -83,7 +99,13 @@ describe('stat', () => {
   });
 
   it('%i %n order and /proc/self under nsenter', () => {
-    const r = parseStat('4026532284 /proc/self/ns/net\n', ctx(['stat', '-L', '-c', '%i %n', '/proc/self/ns/net'], { pid: 5, via: { tool: 'nsenter', target: '5' } }));
+    const r = parseStat(
+      '4026532284 /proc/self/ns/net\n',
+      ctx(['stat', '-L', '-c', '%i %n', '/proc/self/ns/net'], {
+        pid: 5,
+        via: { tool: 'nsenter', target: '5' },
+      }),
+    );
     expect(r.issues).toEqual([]);
     expect(r.fragment.processes[0]).toMatchObject({ pid: 5, namespaces: { net: 4026532284 } });
   });
@@ -104,7 +126,9 @@ describe('stat', () => {
   });
 
   it('detect and forCommand', () => {
-    expect(detectStat('/proc/1/ns/net 4026531840\n/proc/1/ns/uts 4026531838\n')).toBeGreaterThan(0.9);
+    expect(detectStat('/proc/1/ns/net 4026531840\n/proc/1/ns/uts 4026531838\n')).toBeGreaterThan(
+      0.9,
+    );
     expect(detectStat('4026531840\n')).toBeGreaterThan(0.4);
     expect(detectStat('42\n')).toBe(0);
     expect(statForCommand(['stat', '-L', '-c', '%n %i', '/proc/1/ns/*'])).toBeGreaterThan(0.9);

@@ -36,7 +36,10 @@ const HANDMADE = [
 ];
 // The small real recordings (the multi-process ones are too large to mutate thousands of times).
 const small = RECORDINGS.filter((f) => !f.endsWith('.gz')).map((f) => recording(f));
-const seeds = [...small, ...HANDMADE.map((f) => ({ text: readTestdata(`handmade/${f}`), ctx: { source: f } }))];
+const seeds = [
+  ...small,
+  ...HANDMADE.map((f) => ({ text: readTestdata(`handmade/${f}`), ctx: { source: f } })),
+];
 
 const via = fc.option(
   fc.record({
@@ -49,11 +52,38 @@ const via = fc.option(
 );
 const argvArb = fc.option(
   fc.oneof(
-    fc.constantFrom(...seeds.flatMap((s): (readonly string[])[] => ((s.ctx as ParseContext).argv ? [(s.ctx as ParseContext).argv!] : []))),
+    fc.constantFrom(
+      ...seeds.flatMap((s): (readonly string[])[] =>
+        (s.ctx as ParseContext).argv ? [(s.ctx as ParseContext).argv!] : [],
+      ),
+    ),
     fc.array(
       fc.oneof(
-        fc.constantFrom('ls', 'ps', 'ip', 'stat', 'readlink', 'cat', 'grep', 'busybox', '-o', '-eo', '-j', 'a', '-L', '-c'),
-        fc.constantFrom('/proc/1/ns', '/proc/self/ns/*', '/proc/[0-9]*/cgroup', 'pid=', 'pid,args', '%i', 'o'),
+        fc.constantFrom(
+          'ls',
+          'ps',
+          'ip',
+          'stat',
+          'readlink',
+          'cat',
+          'grep',
+          'busybox',
+          '-o',
+          '-eo',
+          '-j',
+          'a',
+          '-L',
+          '-c',
+        ),
+        fc.constantFrom(
+          '/proc/1/ns',
+          '/proc/self/ns/*',
+          '/proc/[0-9]*/cgroup',
+          'pid=',
+          'pid,args',
+          '%i',
+          'o',
+        ),
         fc.string({ maxLength: 10 }),
       ),
       { maxLength: 6 },
@@ -61,19 +91,32 @@ const argvArb = fc.option(
   ),
   { nil: undefined },
 );
-const ctxArb = fc.record({ argv: argvArb, pid: fc.option(fc.integer({ min: 1, max: 1 << 22 }), { nil: undefined }), via }).map((c) => {
-  const ctx: ParseContext = { source: 'fuzz', lineOffset: 3 };
-  if (c.argv !== undefined) ctx.argv = c.argv;
-  if (c.pid !== undefined) ctx.pid = c.pid;
-  if (c.via !== undefined) ctx.via = c.via;
-  return ctx;
-});
+const ctxArb = fc
+  .record({
+    argv: argvArb,
+    pid: fc.option(fc.integer({ min: 1, max: 1 << 22 }), { nil: undefined }),
+    via,
+  })
+  .map((c) => {
+    const ctx: ParseContext = { source: 'fuzz', lineOffset: 3 };
+    if (c.argv !== undefined) ctx.argv = c.argv;
+    if (c.pid !== undefined) ctx.pid = c.pid;
+    if (c.via !== undefined) ctx.via = c.via;
+    return ctx;
+  });
 
 /** A real or hand-made input with random edits: cuts, insertions, duplicated and dropped lines. */
 const mutated = fc
   .tuple(
     fc.constantFrom(...seeds.map((s) => s.text)),
-    fc.array(fc.record({ at: fc.nat(), cut: fc.nat({ max: 40 }), insert: fc.string({ unit: 'binary', maxLength: 12 }) }), { maxLength: 6 }),
+    fc.array(
+      fc.record({
+        at: fc.nat(),
+        cut: fc.nat({ max: 40 }),
+        insert: fc.string({ unit: 'binary', maxLength: 12 }),
+      }),
+      { maxLength: 6 },
+    ),
     fc.array(fc.nat(), { maxLength: 4 }),
   )
   .map(([text, edits, dups]) => {
@@ -83,17 +126,28 @@ const mutated = fc
       out = out.slice(0, at) + e.insert + out.slice(at + e.cut);
     }
     const lines = out.split('\n');
-    for (const d of dups) if (lines.length > 0) lines.splice(d % lines.length, 0, lines[(d * 7) % lines.length] ?? '');
+    for (const d of dups)
+      if (lines.length > 0) lines.splice(d % lines.length, 0, lines[(d * 7) % lines.length] ?? '');
     return lines.join('\n');
   });
 
 describe('no parser or detector throws', () => {
   it('on random text', () => {
-    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 400 }), ctxArb, (t, c) => void exercise(t, c)), { numRuns: 300 });
+    fc.assert(
+      fc.property(
+        fc.string({ unit: 'binary', maxLength: 400 }),
+        ctxArb,
+        (t, c) => void exercise(t, c),
+      ),
+      { numRuns: 300 },
+    );
   });
 
   it('on mutated real and hand-made inputs, with random contexts', () => {
-    fc.assert(fc.property(mutated, ctxArb, (t, c) => void exercise(t, c)), { numRuns: 400 });
+    fc.assert(
+      fc.property(mutated, ctxArb, (t, c) => void exercise(t, c)),
+      { numRuns: 400 },
+    );
   });
 
   it('forCommand on random argv', () => {
@@ -116,12 +170,16 @@ describe('bad input becomes issues with line numbers', () => {
   const ctx = { source: 'bad', argv: ['ls', '-l', '/proc/1/ns'] };
 
   it('empty input: one warning on line 1 from every parser', () => {
-    for (const r of exercise('', ctx)) expect(r.issues).toMatchObject([{ level: 'warning', line: 1 }]);
-    for (const r of exercise('\n\n', ctx)) expect(r.issues).toMatchObject([{ level: 'warning', line: 1 }]);
+    for (const r of exercise('', ctx))
+      expect(r.issues).toMatchObject([{ level: 'warning', line: 1 }]);
+    for (const r of exercise('\n\n', ctx))
+      expect(r.issues).toMatchObject([{ level: 'warning', line: 1 }]);
   });
 
   it('binary input: errors with line numbers, at most 51 of them', () => {
-    const bytes = Array.from({ length: 5000 }, (_, i) => String.fromCharCode((i * 7919) % 256)).join('');
+    const bytes = Array.from({ length: 5000 }, (_, i) =>
+      String.fromCharCode((i * 7919) % 256),
+    ).join('');
     for (const r of exercise(bytes, ctx)) {
       expect(r.issues.length).toBeGreaterThan(0);
       expect(r.issues.length).toBeLessThanOrEqual(51);

@@ -65,12 +65,16 @@ class StatReader {
     this.recognized++;
     const link = linkAt(t, fast.nameStart, fast.nameEnd);
     if (link === undefined) {
-      this.once.warn(lineNo, `${t} is not a /proc/PID/ns link; such lines are skipped`, 'not a link');
+      this.once.warn(
+        lineNo,
+        `${t} is not a /proc/PID/ns link; such lines are skipped`,
+        'not a link',
+      );
       return;
     }
     const inode = fast.inode;
     if (!this.plausible(inode, lineNo)) return;
-    this.record({ pid: fast.pid, rest: '' }, fast.pid, link, inode, lineNo);
+    this.record(undefined, fast.pid, link, inode, lineNo);
   }
 
   /** Stderr, bare inodes, `%i %n`, `/proc/self/…` and lines that are not stat output. */
@@ -119,8 +123,9 @@ class StatReader {
     return false;
   }
 
+  /** `path` undefined means `/proc/<key>/…` with a numeric key (the fast path's lines). */
   private record(
-    path: ProcPath,
+    path: ProcPath | undefined,
     key: ProcPath['pid'],
     link: NsLink,
     inode: number,
@@ -128,7 +133,7 @@ class StatReader {
   ): void {
     if (key !== this.lastPid) {
       this.lastPid = key;
-      this.lastChoice = choosePid(path, this.ctx);
+      this.lastChoice = choosePid(path ?? { pid: key, rest: '' }, this.ctx);
       if (this.lastChoice.problem)
         this.once.warn(line, `${this.lastChoice.problem}; namespaces kept without a process`);
     }

@@ -245,4 +245,6 @@ cat >"$OUT/recordings.json" <<JSON
   "busybox-ip.txt": {"argv": ["busybox", "ip", "addr"], "pid": $P, "via": {"tool": "nsenter", "target": "$P"}}
 }
 JSON
+# The two host-wide listings are large and repetitive: the tests read them gzipped.
+gzip -9 -f "$OUT/ls-l-all.txt" "$OUT/stat-all.txt"
 echo "recorded into $OUT"
