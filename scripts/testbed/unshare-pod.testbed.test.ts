@@ -502,6 +502,19 @@ describe.skipIf(SKIP !== undefined)(
       const dirs = [...state.matchAll(/^CGDIR=(.*)$/gm)].map((m) => m[1] ?? '');
       expect(pids).toHaveLength(6);
       expect(existsSync(`/run/netns/nsviz-${name}`)).toBe(true);
+      // The pod tree is at the root of every hierarchy (root may write there), not below the
+      // cgroup of whoever ran `up`.
+      const mountpoints = readFileSync('/proc/self/mountinfo', 'utf8')
+        .split('\n')
+        .filter((l) => / - cgroup2? /.test(l))
+        .map((l) => l.split(' ')[4] ?? '');
+      expect(dirs.length).toBeGreaterThan(0);
+      for (const d of dirs) {
+        expect(
+          mountpoints.some((mp) => d === `${mp}/kubepods` || d.startsWith(`${mp}/kubepods/`)),
+          d,
+        ).toBe(true);
+      }
 
       expect(run('sh', [TESTBED, 'down', name]).status).toBe(0);
       for (const pid of pids) expect(existsSync(`/proc/${pid}`), `pid ${pid}`).toBe(false);

@@ -12,8 +12,8 @@ export interface Block {
   node: string;
   /** 1-based line of the prompt in the transcript. */
   promptLine: number;
-  /** Output lines (0-based index `i` is transcript line `promptLine + 1 + i`). */
-  output: string[];
+  /** The output text (its first line is transcript line `promptLine + 1`). */
+  body: string;
 }
 
 const SHELLS = new Set(['sh', 'bash', 'ash', 'zsh', 'dash', 'busybox']);
@@ -24,25 +24,44 @@ const SHELLS = new Set(['sh', 'bash', 'ash', 'zsh', 'dash', 'busybox']);
  * sh` (or `crictl exec`) the prompts belong to the container until `exit`, while `docker exec
  * -it kind-worker bash` enters a kind node, which is a node of its own.
  */
-export function splitTranscript(
-  lines: readonly string[],
-  knownNode?: string,
-  recorder = false,
-): Block[] {
+export function splitTranscript(text: string, knownNode?: string, recorder = false): Block[] {
   const blocks: Block[] = [];
-  let current: Block | undefined;
+  let current: (Block & { parts: string[]; from: number; to: number }) | undefined;
   let host = knownNode ?? '';
   const stack: { host: string; via: NonNullable<Unwrapped['via']> }[] = [];
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
-    const prompt = matchPrompt(line);
+  const close = (): void => {
+    if (!current) return;
+    // Output is kept as slices of the input (joined only where comments interrupt it), so a
+    // 100 MB capture is not split into lines and joined again.
+    if (current.from < current.to) current.parts.push(text.slice(current.from, current.to));
+    current.body = current.parts.join('\n');
+  };
+  const start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  let lineNo = 0;
+  for (let at = start; at < text.length;) {
+    let nl = text.indexOf('\n', at);
+    if (nl < 0) nl = text.length;
+    const end = nl > at && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
+    lineNo++;
+    const lineStart = at;
+    at = nl + 1;
+    const prompt = mayBePrompt(text, lineStart, end)
+      ? matchPrompt(text.slice(lineStart, end))
+      : undefined;
     if (!prompt) {
-      // A `# ` line that is not a prompt is a comment (the recorder's `# note: …`, or a
-      // study note): no format nsviz reads prints one, so it never belongs to the output.
-      if (line.startsWith('# ') || (recorder && line.startsWith('#'))) continue;
-      if (current) current.output.push(line);
+      // A `#` comment line that is not a prompt (the recorder's `# note: …`, a study note):
+      // no format nsviz reads prints one, so it never belongs to the output.
+      const c0 = text.charCodeAt(lineStart);
+      const comment = c0 === 35 && (text.charCodeAt(lineStart + 1) === 32 || recorder);
+      if (current) {
+        if (comment) {
+          if (current.from < current.to) current.parts.push(text.slice(current.from, current.to));
+          current.from = current.to = at;
+        } else current.to = end;
+      }
       continue;
     }
+    close();
     const { argv, piped } = outputArgv(prompt.command);
     const run = unwrap(argv);
     const inside = stack[stack.length - 1];
@@ -63,7 +82,17 @@ export function splitTranscript(
     ) {
       run.via = inside.via;
     }
-    current = { command: prompt.command, run, piped, node, promptLine: i + 1, output: [] };
+    current = {
+      command: prompt.command,
+      run,
+      piped,
+      node,
+      promptLine: lineNo,
+      body: '',
+      parts: [],
+      from: at,
+      to: at,
+    };
     blocks.push(current);
     const cmd = run.argv[0] === undefined ? '' : baseName(run.argv[0]);
     if (cmd === 'exit' && stack.length > 0) stack.pop();
@@ -75,7 +104,32 @@ export function splitTranscript(
       stack.push({ host: node, via: run.via });
     }
   }
-  return blocks;
+  close();
+  return blocks.map(({ command, run, piped, node, promptLine, body }) => ({
+    command,
+    run,
+    piped,
+    node,
+    promptLine,
+    body,
+  }));
+}
+
+/**
+ * Cheap pre-check before the prompt regex: prompts do not start with blanks, and have a prompt
+ * character (`$ # % > ❯ λ ➜`) within their first 300 characters. Most output lines (`stat`,
+ * `grep -H`, `ps` rows) fail this in a few comparisons.
+ */
+function mayBePrompt(text: string, from: number, to: number): boolean {
+  const c0 = text.charCodeAt(from);
+  if (from >= to || c0 === 32 || c0 === 9) return false;
+  const stop = Math.min(to, from + 300);
+  for (let i = from; i < stop; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 36 || c === 35 || c === 37 || c === 62 || c === 0x276f || c === 0x3bb || c === 0x279c)
+      return true;
+  }
+  return false;
 }
 
 function isInteractiveExec(argv: readonly string[]): boolean {

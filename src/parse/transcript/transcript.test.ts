@@ -77,7 +77,7 @@ describe('splitTranscript', () => {
       'root@k8s-w1:~# ls -l /proc/1/ns',
       'output-c',
     ];
-    const blocks = splitTranscript(lines);
+    const blocks = splitTranscript(lines.join('\n'));
     expect(blocks.map((b) => [b.command, b.node, b.run.via?.target, b.promptLine])).toEqual([
       ['lsns -p 2814', 'k8s-w1', undefined, 1],
       ['kubectl exec -it myweb2 -c netshoot -- bash', 'k8s-w1', 'myweb2/netshoot', 3],
@@ -85,15 +85,21 @@ describe('splitTranscript', () => {
       ['exit', 'k8s-w1', 'myweb2/netshoot', 6],
       ['ls -l /proc/1/ns', 'k8s-w1', undefined, 7],
     ]);
-    expect(blocks[0]!.output).toEqual(['output-a']);
+    expect(blocks[0]!.body).toBe('output-a');
+  });
+
+  it('keeps output as text, without comment lines and CRLF', () => {
+    const blocks = splitTranscript('$ lsns\r\nrow 1\r\n# note: x\r\nrow 2\r\n$ ps\r\n');
+    expect(blocks.map((b) => [b.command, b.body])).toEqual([
+      ['lsns', 'row 1\nrow 2'],
+      ['ps', ''],
+    ]);
   });
 
   it('treats docker exec into a kind node as that node', () => {
-    const blocks = splitTranscript([
-      'me@laptop:~$ docker exec -it kind-worker bash',
-      'root@kind-worker:/# lsns',
-      'x',
-    ]);
+    const blocks = splitTranscript(
+      ['me@laptop:~$ docker exec -it kind-worker bash', 'root@kind-worker:/# lsns', 'x'].join('\n'),
+    );
     expect(blocks[1]!.node).toBe('kind-worker');
     expect(blocks[1]!.run.via).toBeUndefined();
   });

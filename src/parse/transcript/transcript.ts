@@ -56,10 +56,10 @@ export function parseTranscript(
   ctx: ParseContext,
   formats: readonly FormatParser[],
 ): ParseResult[] {
-  const lines = splitLines(text);
   const offset = ctx.lineOffset ?? 0;
-  const recorder = lines[0]?.startsWith('# nsviz-record') === true;
-  const blocks = splitTranscript(lines, ctx.node, recorder);
+  const recorder = text.startsWith('# nsviz-record') || text.startsWith('\ufeff# nsviz-record');
+  const blocks = splitTranscript(text, ctx.node, recorder);
+  const lines = splitLines(head(text, 4096)).slice(0, 20);
   const meta = new FragmentBuilder(ctx, TRANSCRIPT_FORMAT);
   if (blocks.length === 0)
     meta.error(
@@ -68,12 +68,12 @@ export function parseTranscript(
     );
   if (recorder) meta.tool = 'nsviz-record';
   // A fixture rebuilt by hand says so in its first lines; every source it yields carries that.
-  const reconstructed = lines.slice(0, 20).some((l) => /^#.*\breconstructed\b/i.test(l));
+  const reconstructed = lines.some((l) => /^#.*\breconstructed\b/i.test(l));
   // A session without prompt hosts is named by its `hostname` output (the recorder prints it first).
   const hostBlock = blocks.find(
-    (b) => b.run.argv[0] === 'hostname' && b.run.via === undefined && b.output[0],
+    (b) => b.run.argv[0] === 'hostname' && b.run.via === undefined && b.body.trim() !== '',
   );
-  const sessionNode = hostBlock?.output[0]?.trim() ?? '';
+  const sessionNode = firstLine(hostBlock?.body ?? '');
   const results: ParseResult[] = [];
   for (const b of blocks) {
     const node = ctx.node ?? (b.node || sessionNode);
@@ -85,7 +85,7 @@ export function parseTranscript(
     if (node) sub.node = node;
     if (b.run.pid !== undefined) sub.pid = b.run.pid;
     if (b.run.via !== undefined) sub.via = b.run.via;
-    const body = b.output.join('\n');
+    const body = b.body;
     if (body.trim() === '') continue;
     if (readFacts(b, node, sub, results)) continue;
     const parser = route(b, body, sub, formats);
@@ -157,7 +157,7 @@ function safeDetect(f: FormatParser, body: string, ctx: ParseContext): number {
 /** `hostname`, `uname`, `date` outputs become node facts and the capture time. */
 function readFacts(b: Block, node: string, ctx: ParseContext, results: ParseResult[]): boolean {
   const cmd = baseName(b.run.argv[0] ?? '');
-  const first = (b.output.find((l) => l.trim() !== '') ?? '').trim();
+  const first = firstLine(b.body);
   if (cmd === 'hostname' || (cmd === 'cat' && b.run.argv[1] === '/proc/sys/kernel/hostname')) {
     const fb = new FragmentBuilder(ctx, 'hostname');
     if (b.run.pid !== undefined && b.run.via?.tool === 'nsenter') {
@@ -191,4 +191,11 @@ function readFacts(b: Block, node: string, ctx: ParseContext, results: ParseResu
     return true;
   }
   return false;
+}
+
+/** The first non-blank line, trimmed. */
+function firstLine(body: string): string {
+  const t = body.trimStart();
+  const nl = t.indexOf('\n');
+  return (nl < 0 ? t : t.slice(0, nl)).trim();
 }

@@ -16,9 +16,14 @@ export interface HeaderColumn {
   /** One past its last character. */
   end: number;
   right: boolean;
+  /** Cells are plain decimal numbers: cut straight into numbers, no substring. */
+  numeric: boolean;
 }
 
 const SPACE = 32;
+
+/** Columns whose cells are plain decimal numbers (NS only when right-aligned, without art). */
+const NUMERIC = new Set<ColumnName>(['NS', 'NPROCS', 'PID', 'PPID', 'UID', 'PNS', 'ONS']);
 
 /**
  * Finds the header words of a line when every word is a column name.
@@ -35,6 +40,7 @@ export function readHeader(line: string, nsTree: boolean): HeaderColumn[] | unde
       start: m.index,
       end: m.index + name.length,
       right: isRightAligned(name, nsTree),
+      numeric: NUMERIC.has(name),
     });
   }
   return out.length >= 2 ? out : undefined;
@@ -45,8 +51,6 @@ function isBlank(s: string): boolean {
   return true;
 }
 
-/** Columns whose cells are plain decimal numbers: cut straight into numbers, no substring. */
-const NUMERIC = new Set<ColumnName>(['NS', 'NPROCS', 'PID', 'PPID', 'UID', 'PNS', 'ONS']);
 
 /** The decimal number in `line[s, end)`, or -1 when it holds anything else. */
 function digitsValue(line: string, s: number, end: number): number {
@@ -130,7 +134,7 @@ export function cutLine(
       if (s >= 0) {
         if (s < floor) return undefined;
         floor = end + 1;
-        if (NUMERIC.has(col.name)) {
+        if (col.numeric) {
           const n = digitsValue(line, s, end);
           if (n < 0) return undefined;
           cells[k] = n;

@@ -2,9 +2,17 @@ import { FragmentBuilder } from '../../fragment.ts';
 import type { FormatParser, ParseContext, ParseResult } from '../../types.ts';
 import { basename, operands, programOf } from './argv.ts';
 import { Complaints, OnceWarnings, finishParse } from './complaints.ts';
-import { eachLine, headLines, isBlank, isDigits, stripAnsi, tokens } from './lines.ts';
-import { LinkRecorder, linkAt, nsLink, parseTarget } from './nslink.ts';
+import { eachLine, headLines, isDigits, stripAnsi, tokens } from './lines.ts';
+import { LinkRecorder, lastTarget, linkAt, nsLink, parseTarget, readTarget } from './nslink.ts';
 import { choosePid, parseProcPath, type PidChoice } from './procpath.ts';
+
+/**
+ * Space or tab. Kept local rather than imported: it runs once per character, and module
+ * systems that reach imports through getters (test runners, some bundlers) slow such calls.
+ */
+function blank(c: number): boolean {
+  return c === 32 || c === 9;
+}
 
 const FORMAT = 'proc-ns-ls';
 const EXPECTED = '`ls -l /proc/PID/ns` rows (mode … name -> type:[inode])';
@@ -45,9 +53,9 @@ export function modeType(token: string): string | undefined {
 let wordStart = 0;
 function wordEnd(row: string, from: number): number {
   let i = from;
-  while (i < row.length && isBlank(row.charCodeAt(i))) i++;
+  while (i < row.length && blank(row.charCodeAt(i))) i++;
   wordStart = i;
-  while (i < row.length && !isBlank(row.charCodeAt(i))) i++;
+  while (i < row.length && !blank(row.charCodeAt(i))) i++;
   return i;
 }
 
@@ -74,9 +82,9 @@ function scanLsRow(row: string): boolean {
   }
   const arrow = row.indexOf(' -> ', e);
   let end = arrow < 0 ? row.length : arrow;
-  while (end > e && isBlank(row.charCodeAt(end - 1))) end--;
+  while (end > e && blank(row.charCodeAt(end - 1))) end--;
   let start = end;
-  while (start > e && !isBlank(row.charCodeAt(start - 1))) start--;
+  while (start > e && !blank(row.charCodeAt(start - 1))) start--;
   if (start === end || start === e) return false;
   // Terminal quoting (`'name'`), never needed by link names but harmless to drop.
   const q = row.charCodeAt(start);
@@ -193,7 +201,7 @@ export function parseLs(text: string, ctx: ParseContext): ParseResult {
         );
       return;
     }
-    const target = parseTarget(t, targetAt);
+    const target = readTarget(t, targetAt);
     if (target === undefined) {
       complaints.error(
         lineNo,
@@ -209,7 +217,7 @@ export function parseLs(text: string, ctx: ParseContext): ParseResult {
       );
       return;
     }
-    links.link(choice.pid, link, target.inode, lineNo);
+    links.link(choice.pid, link, lastTarget.inode, lineNo);
   });
   finishParse(b, complaints, recognized, text, EXPECTED);
   return b.result();

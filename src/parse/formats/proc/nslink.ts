@@ -104,12 +104,15 @@ export function unquote(text: string): string {
   return text;
 }
 
+/** The inode read by the last successful `readTarget` (a scratch, to spare an allocation). */
+export const lastTarget = { inode: 0 };
+
 /**
- * Parses a link target. `parseTarget("'net:[4026532001]'")` → `{ type: 'net', inode: 4026532001 }`;
- * `parseTarget('net:4026532001')` → `undefined`. Scans in place: it runs once per link of
- * 10,000-process listings.
+ * Reads a link target in place and returns its link type (inode in `lastTarget.inode`), or
+ * `undefined`. It runs once per link of 10,000-process listings, so it allocates nothing.
+ * `readTarget("x -> 'net:[4026532001]'", 5)` → the `net` link, `lastTarget.inode` 4026532001.
  */
-export function parseTarget(text: string, from = 0): { type: NsType; inode: number } | undefined {
+export function readTarget(text: string, from = 0): NsLink | undefined {
   let i = from;
   let end = text.length;
   while (i < end && isBlankCode(text.charCodeAt(i))) i++;
@@ -132,7 +135,18 @@ export function parseTarget(text: string, from = 0): { type: NsType; inode: numb
     if (d < 0 || d > 9) return undefined;
     inode = inode * 10 + d;
   }
-  return inode === 0 ? undefined : { type: link.type, inode };
+  if (inode === 0) return undefined;
+  lastTarget.inode = inode;
+  return link;
+}
+
+/**
+ * Parses a link target. `parseTarget("'net:[4026532001]'")` → `{ type: 'net', inode: 4026532001 }`;
+ * `parseTarget('net:4026532001')` → `undefined`.
+ */
+export function parseTarget(text: string, from = 0): { type: NsType; inode: number } | undefined {
+  const link = readTarget(text, from);
+  return link === undefined ? undefined : { type: link.type, inode: lastTarget.inode };
 }
 
 function isBlankCode(c: number): boolean {

@@ -1,5 +1,12 @@
-import { isBlank } from './lines.ts';
 import type { Column } from './ps-columns.ts';
+
+/**
+ * Space or tab. Kept local rather than imported: it runs once per character, and module
+ * systems that reach imports through getters (test runners, some bundlers) slow such calls.
+ */
+function blank(c: number): boolean {
+  return c === 32 || c === 9;
+}
 
 /**
  * Cuts one `ps` row into cells, as offsets: cell `c` is `line.slice(at[2c], at[2c + 1])`.
@@ -19,12 +26,12 @@ export function cutRowAt(
   const leftEnd = rest < 0 ? columns.length : rest;
   for (let c = 0; c < leftEnd; c++) {
     const words = columns[c]!.words;
-    while (i < n && isBlank(line.charCodeAt(i))) i++;
+    while (i < n && blank(line.charCodeAt(i))) i++;
     at[2 * c] = i;
     for (let w = 0; w < words; w++) {
-      while (i < n && isBlank(line.charCodeAt(i))) i++;
+      while (i < n && blank(line.charCodeAt(i))) i++;
       if (i >= n) return false;
-      while (i < n && !isBlank(line.charCodeAt(i))) i++;
+      while (i < n && !blank(line.charCodeAt(i))) i++;
     }
     at[2 * c + 1] = i;
   }
@@ -32,17 +39,17 @@ export function cutRowAt(
   let j = n;
   for (let c = columns.length - 1; c > rest; c--) {
     const words = columns[c]!.words;
-    while (j > i && isBlank(line.charCodeAt(j - 1))) j--;
+    while (j > i && blank(line.charCodeAt(j - 1))) j--;
     at[2 * c + 1] = j;
     for (let w = 0; w < words; w++) {
-      while (j > i && isBlank(line.charCodeAt(j - 1))) j--;
+      while (j > i && blank(line.charCodeAt(j - 1))) j--;
       if (j <= i) return false;
-      while (j > i && !isBlank(line.charCodeAt(j - 1))) j--;
+      while (j > i && !blank(line.charCodeAt(j - 1))) j--;
     }
     at[2 * c] = j;
   }
-  while (i < j && isBlank(line.charCodeAt(i))) i++;
-  while (j > i && isBlank(line.charCodeAt(j - 1))) j--;
+  while (i < j && blank(line.charCodeAt(i))) i++;
+  while (j > i && blank(line.charCodeAt(j - 1))) j--;
   at[2 * rest] = i;
   at[2 * rest + 1] = j;
   return true;
@@ -85,14 +92,14 @@ export function stripForest(command: string): string {
   let i = 0;
   const n = command.length;
   for (;;) {
-    while (i < n && isBlank(command.charCodeAt(i))) i++;
+    while (i < n && blank(command.charCodeAt(i))) i++;
     if (
       command[i] === '\\' &&
       command[i + 1] === '_' &&
-      (i + 2 >= n || isBlank(command.charCodeAt(i + 2)))
+      (i + 2 >= n || blank(command.charCodeAt(i + 2)))
     ) {
       i += 2;
-    } else if (command[i] === '|' && (i + 1 >= n || isBlank(command.charCodeAt(i + 1)))) {
+    } else if (command[i] === '|' && (i + 1 >= n || blank(command.charCodeAt(i + 1)))) {
       i += 1;
     } else break;
   }
