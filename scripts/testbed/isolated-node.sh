@@ -5,8 +5,8 @@
 #
 # The node has its own pid, mount, net, uts, ipc and cgroup namespaces, like a kind node: the
 # node's own init is PID 1, /proc, /sys and the cgroup hierarchies are mounted afresh, and /run,
-# /tmp, /var/tmp, /dev/shm and /var/lib/containers are empty tmpfs (--keep DIR: DIR stays the
-# host's, e.g. an output directory in /tmp). A recorder run there sees the node's init, the
+# /tmp, /var/tmp, /dev/shm and container state (/var/lib/containers, /etc/containers/networks)
+# are empty tmpfs (--keep DIR: DIR stays the host's, e.g. an output directory in /tmp). A recorder run there sees the node's init, the
 # command and what the command starts, and nothing of the host. When CMD ends, the node ends:
 # the kernel kills whatever is left in it, its namespaces and mounts go with it, and this
 # script removes the node's cgroups. Needs root and util-linux. See README.md.
@@ -23,8 +23,9 @@ usage() {
     '' \
     'Runs CMD (in the current directory) as the only child of a small init, PID 1 of new pid,' \
     'mount, net, uts, ipc and cgroup namespaces, with fresh /proc, /sys and cgroupfs and empty' \
-    '/run, /tmp, /var/tmp, /dev/shm and /var/lib/containers. Exits with the status of CMD' \
-    '(125: the node could not be made). Everything CMD leaves running is killed when it ends.' \
+    '/run, /tmp, /var/tmp, /dev/shm and container state (/var/lib/containers, podman'"'"'s' \
+    'network configs). Exits with the status of CMD (125: the node could not be made).' \
+    'Everything CMD leaves running is killed when it ends.' \
     '' \
     '  --hostname NAME   the node'"'"'s hostname (default: nsviz-node)' \
     '  --keep DIR        keep the host'"'"'s DIR (an existing directory) visible in the node at' \
@@ -176,7 +177,9 @@ mkdir -m 755 /run/lock
 mount -t tmpfs -o nosuid,nodev,mode=1777 tmp /tmp
 mount -t tmpfs -o nosuid,nodev,mode=1777 tmp /var/tmp
 mount -t tmpfs -o nosuid,nodev,noexec,mode=1777 shm /dev/shm
-if [ -d /var/lib/containers ]; then mount -t tmpfs -o mode=700 containers /var/lib/containers; fi
+for d in $NSVIZ_NODE_EMPTY; do
+  if [ -d "$d" ]; then mount -t tmpfs -o mode=700 containers "$d"; fi
+done
 i=0
 for d in $NSVIZ_NODE_KEEP; do
   i=$((i + 1))
@@ -188,7 +191,7 @@ if [ -d /sys/fs/cgroup/.keep ]; then rmdir /sys/fs/cgroup/.keep; fi
 printf %s "$NSVIZ_NODE_HOSTNAME" >/proc/sys/kernel/hostname
 if command -v ip >/dev/null 2>&1; then ip link set lo up; fi
 init=$NSVIZ_NODE_INIT
-unset NSVIZ_NODE_MOUNTS NSVIZ_NODE_HOSTNAME NSVIZ_NODE_INIT NSVIZ_NODE_KEEP PROCS
+unset NSVIZ_NODE_MOUNTS NSVIZ_NODE_HOSTNAME NSVIZ_NODE_INIT NSVIZ_NODE_KEEP NSVIZ_NODE_EMPTY PROCS
 exec sh -c "$init" node-init "$@"'
 
 # The node's init, as `ps` shows it: runs CMD in the foreground; while it waits it also reaps
@@ -199,6 +202,27 @@ INIT='"$@"; exit $?'
 # The launcher moves itself into the node's cgroups, then becomes unshare: the node's init is
 # in them from birth and its cgroup namespace is rooted there.
 LAUNCH='for f in $PROCS; do echo $$ >"$f" || exit 125; done; exec "$@"'
+
+# Container state the node gets empty and of its own: podman's storage and database, its
+# network configs, CNI's address leases. podman makes the first two on its first run; were
+# they missing, podman in the node would make them on the host, so they are made here (empty)
+# and removed again afterwards if still empty.
+EMPTY='/var/lib/containers /etc/containers/networks /var/lib/cni'
+MADE=
+make_missing() {
+  command -v podman >/dev/null 2>&1 || return 0
+  for d in /var/lib/containers /etc/containers/networks; do
+    todo=
+    while [ ! -d "$d" ]; do
+      todo="$d $todo"
+      d=$(dirname "$d")
+    done
+    for t in $todo; do
+      mkdir -m 700 "$t"
+      MADE="$t $MADE"
+    done
+  done
+}
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/nsviz-node.XXXXXX")
 LAUNCHER=
@@ -211,17 +235,21 @@ cleanup() {
     wait "$LAUNCHER" 2>/dev/null || :
   fi
   remove_cgroups
+  for d in $MADE; do rmdir "$d" 2>/dev/null || :; done
   rm -rf "$WORK"
 }
 trap cleanup EXIT
-trap 'exit 130' INT TERM HUP
+trap 'exit 129' HUP
+trap 'exit 130' INT
+trap 'exit 143' TERM
 
 make_cgroups
+make_missing
 
 # stdin of an asynchronous command would be /dev/null: pass the caller's on through fd 3.
 exec 3<&0
 PROCS=$PROCS NSVIZ_NODE_MOUNTS=$MOUNTS NSVIZ_NODE_HOSTNAME=$HOSTNAME_ NSVIZ_NODE_INIT=$INIT \
-  NSVIZ_NODE_KEEP=$KEEP \
+  NSVIZ_NODE_KEEP=$KEEP NSVIZ_NODE_EMPTY=$EMPTY \
   sh -c "$LAUNCH" sh \
   unshare --pid --mount --net --uts --ipc --cgroup --fork --kill-child --mount-proc \
   --propagation private sh -c "$SETUP" node-setup "$@" <&3 3<&- &

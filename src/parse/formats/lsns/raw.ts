@@ -21,17 +21,54 @@ import type { VersionRange } from './version.ts';
  */
 
 /**
+ * Splits a raw line at single spaces into `cells` (missing cells become `''`) and returns how
+ * many cells it found. When COMMAND is the last column, blanks beyond the last separator are
+ * its own (older raw writers left them unescaped).
+ */
+function cutRaw(line: string, n: number, commandLast: boolean, cells: Cells): number {
+  let start = 0;
+  let k = 0;
+  for (; k < n - 1; k++) {
+    const end = line.indexOf(' ', start);
+    if (end < 0) break;
+    cells[k] = unescapeCell(line.slice(start, end));
+    start = end + 1;
+  }
+  let found = k + 1;
+  if (k === n - 1) {
+    const rest = line.slice(start);
+    if (!commandLast) {
+      // the last cell cannot hold a blank: count what is left
+      for (let i = rest.indexOf(' '); i >= 0; i = rest.indexOf(' ', i + 1)) found++;
+    }
+    cells[k] = unescapeCell(rest);
+  } else cells[k] = unescapeCell(line.slice(start));
+  for (let j = k + 1; j < n; j++) cells[j] = '';
+  return found;
+}
+
+/** The tree art of 2.38+ raw output, as lsns escapes it. */
+const ART: readonly (readonly [string, string])[] = [
+  ['\\xe2\\x94\\x9c', '├'],
+  ['\\xe2\\x94\\x94', '└'],
+  ['\\xe2\\x94\\x82', '│'],
+  ['\\xe2\\x94\\x80', '─'],
+];
+
+/**
  * A raw cell with its `\xHH` escapes decoded. Nearly every escape is `\x20` (the blanks of
- * COMMAND), which a plain replace handles; anything else goes to the shared UTF-8-aware decoder.
+ * COMMAND) or tree art, which plain replaces handle; anything else goes to the shared
+ * UTF-8-aware decoder.
  * `unescapeCell('sleep\\x20infinity')` → `'sleep infinity'`.
  */
 export function unescapeCell(cell: string): string {
-  let i = cell.indexOf('\\');
-  if (i < 0) return cell;
-  for (; i >= 0; i = cell.indexOf('\\', i + 1)) {
-    if (!cell.startsWith('\\x20', i)) return decodeHexEscapes(cell);
-  }
-  return cell.replaceAll('\\x20', ' ');
+  if (cell.indexOf('\\') < 0) return cell;
+  let out = cell;
+  if (out.includes('\\xe2\\x94'))
+    for (const [escaped, glyph] of ART) out = out.replaceAll(escaped, glyph);
+  out = out.replaceAll('\\x20', ' ');
+  // every `\` in raw output starts an escape: any left is one the fast paths do not know
+  return out.includes('\\') ? decodeHexEscapes(cell) : out;
 }
 
 function isBlank(line: string): boolean {
@@ -102,19 +139,16 @@ export function readRaw(
       reportToolMessage(r, no, line);
       return;
     }
-    let fields = line.split(' ');
-    if (fields.length > cols.length) {
-      if (!commandLast) {
-        r.error(
-          no,
-          `expected ${cols.length} cells separated by single spaces, found ${fields.length}: "${excerpt(line, 60)}"`,
-        );
-        return;
-      }
-      // older raw writers left blanks unescaped; the surplus can only be COMMAND's
-      fields = [...fields.slice(0, cols.length - 1), fields.slice(cols.length - 1).join(' ')];
-    } else if (fields.length < cols.length) {
-      if (fields.length === 1 && !/^\d+$/.test(fields[0] ?? '')) {
+    const found = cutRaw(line, cols.length, commandLast, cells);
+    if (found > cols.length) {
+      r.error(
+        no,
+        `expected ${cols.length} cells separated by single spaces, found ${found}: "${excerpt(line, 60)}"`,
+      );
+      return;
+    }
+    if (found < cols.length) {
+      if (found === 1 && !/^\d+$/.test(line)) {
         r.error(
           no,
           `expected ${cols.length} cells separated by single spaces (${cols.join(' ')}), found "${excerpt(line, 60)}"`,
@@ -123,12 +157,8 @@ export function readRaw(
       }
       r.warn(
         no,
-        `expected ${cols.length} cells, found ${fields.length}; the missing ones are taken as empty`,
+        `expected ${cols.length} cells, found ${found}; the missing ones are taken as empty`,
       );
-    }
-    for (let k = 0; k < cols.length; k++) {
-      const f = fields[k] ?? '';
-      cells[k] = unescapeCell(f);
     }
     const row = toRow(cells, at, no, r, where);
     if (row) sink.add(row);

@@ -177,6 +177,7 @@ export function cgroupForCommand(argv: readonly string[]): number {
   return program.args.some((a) => a.startsWith('/proc/') && a.endsWith('/cgroup')) ? 0.95 : 0;
 }
 
+/** `/proc/PID/cgroup`, single or `grep -H` over many: `proc-cgroup`. */
 export const cgroupFormat: FormatParser = {
   id: FORMAT,
   title: '/proc/PID/cgroup',

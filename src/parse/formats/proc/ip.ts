@@ -124,6 +124,7 @@ function jsonForCommand(argv: readonly string[]): number {
   return cmd.json ? 0.95 : 0.05;
 }
 
+/** `ip addr` / `ip link` text, `-o`, `-br`, busybox: `ip-addr`. */
 export const ipTextFormat: FormatParser = {
   id: TEXT,
   title: 'ip addr output',
@@ -132,6 +133,7 @@ export const ipTextFormat: FormatParser = {
   forCommand: textForCommand,
 };
 
+/** `ip -j addr`, `ip -j -p addr`: `ip-addr-json`. */
 export const ipJsonFormat: FormatParser = {
   id: JSON_FORMAT,
   title: 'ip -j addr output',

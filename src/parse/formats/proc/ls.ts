@@ -256,6 +256,7 @@ export function lsForCommand(argv: readonly string[]): number {
   return 0.1;
 }
 
+/** `ls -l /proc/PID/ns` and its multi-process and busybox forms: `proc-ns-ls`. */
 export const lsFormat: FormatParser = {
   id: FORMAT,
   title: 'ls -l of /proc/PID/ns',

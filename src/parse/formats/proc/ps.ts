@@ -245,6 +245,7 @@ export function psForCommand(argv: readonly string[]): number {
   return programOf(argv)?.name === 'ps' ? 0.95 : 0;
 }
 
+/** `ps -ef`, `ps aux`, `ps -eo …`, forests, busybox `ps`: `ps`. */
 export const psFormat: FormatParser = {
   id: FORMAT,
   title: 'ps output',

@@ -121,6 +121,7 @@ export function readlinkForCommand(argv: readonly string[]): number {
   return program.args.some((a) => a.startsWith('/proc/') && a.includes('/ns')) ? 0.95 : 0.2;
 }
 
+/** `readlink /proc/PID/ns/*`: `proc-ns-readlink`. */
 export const readlinkFormat: FormatParser = {
   id: FORMAT,
   title: 'readlink of /proc/PID/ns links',

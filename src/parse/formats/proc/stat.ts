@@ -246,6 +246,7 @@ export function statForCommand(argv: readonly string[]): number {
   return ns && format ? 0.95 : ns ? 0.5 : 0.1;
 }
 
+/** `stat -L -c '%n %i'` / `-c %i` of `/proc/PID/ns` links: `proc-ns-stat`. */
 export const statFormat: FormatParser = {
   id: FORMAT,
   title: 'stat of /proc/PID/ns links',

@@ -166,6 +166,7 @@ export function statusForCommand(argv: readonly string[]): number {
   return program.args.some((a) => a.startsWith('/proc/') && a.endsWith('/status')) ? 0.95 : 0;
 }
 
+/** `/proc/PID/status`, single or `grep -H` over many: `proc-status`. */
 export const statusFormat: FormatParser = {
   id: FORMAT,
   title: '/proc/PID/status',
