@@ -51,7 +51,6 @@ function isBlank(s: string): boolean {
   return true;
 }
 
-
 /** The decimal number in `line[s, end)`, or -1 when it holds anything else. */
 function digitsValue(line: string, s: number, end: number): number {
   if (end - s > 16) return -1;

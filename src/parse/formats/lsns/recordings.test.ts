@@ -256,6 +256,20 @@ describe('real recordings: what each option adds', () => {
     }
   });
 
+  it('-n without its command line: the columns are inferred from the rows, with a warning', () => {
+    for (const f of ['n.txt', 't-net-n.txt', 'r-n.txt']) {
+      const rec = byFile(f);
+      const withArgv = parse(rec).fragment;
+      const r = routed(rec.argv).parse(readData(rec.file), { source: f });
+      expect(errors(r), f).toEqual([]);
+      expect(r.issues.map((i) => i.message).join('\n'), f).toMatch(
+        /no (raw )?header line; read the rows as the columns NS TYPE/,
+      );
+      expect(r.fragment.namespaces, f).toEqual(withArgv.namespaces);
+      expect(r.fragment.processes, f).toEqual(withArgv.processes);
+    }
+  });
+
   it('the same facts come out of the table, raw and JSON forms', () => {
     const facts = (f: string) => {
       const s = parse(byFile(f)).fragment;

@@ -48,7 +48,10 @@ function nsIsTree(header: string, after: readonly string[], args: LsnsArgs): boo
 
 /** Picks the columns of a headerless table from its first rows (`-n` without a command line). */
 function guessColumns(head: readonly string[]): readonly ColumnName[] {
-  const sample = head.filter((l) => !isBlankLine(l) && !isToolMessage(l)).slice(0, 8);
+  // NSFS continuation lines (a lone path) are not rows
+  const sample = head
+    .filter((l) => !isBlankLine(l) && !isToolMessage(l) && bareNsfs(l) === undefined)
+    .slice(0, 8);
   const fitsAll = (cols: readonly ColumnName[]) =>
     sample.every((l) => matchTokens(l, cols) !== undefined);
   const net = sample.map((l) => matchTokens(l, DEFAULT_NET)?.cells);

@@ -115,7 +115,7 @@ describe('/proc/PID/status', () => {
     );
     expect(r.issues).toEqual([]);
     expect(r.fragment.processes).toEqual([
-      { node: '', pid: 2814, ppid: 2790, uid: 65535, command: 'pause', namespaces: {} },
+      { node: '', pid: 2814, ppid: 2790, uid: 65535, nsPid: 1, command: 'pause', namespaces: {} },
     ]);
   });
 

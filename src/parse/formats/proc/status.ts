@@ -17,6 +17,7 @@ interface Fields {
   pid?: number;
   ppid?: number;
   uid?: number;
+  nsPid?: number;
 }
 
 /** `Key:\tvalue` → `['Key', 'value']`; keys are letters, digits and `_` only. */
@@ -36,9 +37,8 @@ export function splitStatusLine(line: string): [string, string] | undefined {
  * `cat /proc/PID/status`. Name → `command` (the 15-character comm: the only name status has),
  * PPid → `ppid`, the real Uid → `uid`.
  *
- * NSpid/NStgid (the PID as seen in each nested pid namespace; the last value is the PID inside
- * the process's own namespace, e.g. 1 for a container's init) are accepted but not stored:
- * ProcessRow has no field for them yet.
+ * NSpid (the PID as seen in each nested pid namespace) → `nsPid`, its last value: the PID inside
+ * the process's own namespace, e.g. 1 for a container's init.
  *
  * `/proc/7/status:PPid:\t1` → PID 7 with ppid 1.
  */
@@ -125,8 +125,13 @@ function readField(f: Fields, key: string, value: string, line: number, c: Compl
       else f.uid = uid;
       return;
     }
+    case 'NSpid': {
+      const last = parseUint(tokens(value, 64).pop() ?? '');
+      if (last !== undefined) f.nsPid = last;
+      return;
+    }
     default:
-      // NSpid, NStgid and the rest: see parseStatus.
+      // NStgid and the rest are not needed.
       return;
   }
 }
@@ -140,6 +145,7 @@ function store(b: FragmentBuilder, choice: { pid?: number; problem?: string }, f
   if (f.name !== undefined) row.command = f.name;
   if (f.ppid !== undefined) row.ppid = f.ppid;
   if (f.uid !== undefined) row.uid = f.uid;
+  if (f.nsPid !== undefined) row.nsPid = f.nsPid;
 }
 
 /** Head lines are `Name:\t…`-style, optionally after `/proc/N/status:`. */
