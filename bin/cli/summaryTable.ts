@@ -36,7 +36,7 @@ export function renderSummary(snapshot: Snapshot, summary: Summary): string {
       lines.push(safe(`  pod ${pod.name ?? '(unnamed)'}  [${pod.key}]`));
       const header = ['CONTAINER', 'PIDS', ...NS_TYPES];
       const rows = pod.containers.map((c) => [
-        `${c.sandbox ? '* ' : ''}${c.name ?? c.id.slice(0, 13)}`,
+        `${c.sandbox ? '* ' : ''}${c.name ?? (c.sandbox ? `pause ${c.id.slice(0, 12)}` : c.id.slice(0, 13))}`,
         c.pids.length === 0
           ? '-'
           : c.pids.length > 3
