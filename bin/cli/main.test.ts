@@ -4,10 +4,17 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from './main.ts';
 
-async function run(args: string[], stdin = ''): Promise<{ code: number; out: string; err: string }> {
+async function run(
+  args: string[],
+  stdin = '',
+): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const code = await main(args, { out: (s) => (out += s), err: (s) => (err += s), stdin: () => stdin });
+  const code = await main(args, {
+    out: (s) => (out += s),
+    err: (s) => (err += s),
+    stdin: () => stdin,
+  });
   return { code, out, err };
 }
 
@@ -52,7 +59,11 @@ describe('nsviz CLI', () => {
     ['empty.txt', '', /empty/],
     ['binary.bin', Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 0, 0, 1, 2, 3]), /binary/],
     ['truncated.json', '{"schema":"nsviz/snapshot@1","processes":[{"node":"n",', /truncated/],
-    ['unknown.txt', 'hello world\nthis is not a known format\n', /unknown format: expected one of: .*lsns/],
+    [
+      'unknown.txt',
+      'hello world\nthis is not a known format\n',
+      /unknown format: expected one of: .*lsns/,
+    ],
   ])('refuses %s with exit 2, naming the file and line', async (name, content, pattern) => {
     const p = file(name, content);
     const r = await run(['convert', p]);
@@ -64,15 +75,24 @@ describe('nsviz CLI', () => {
   });
 
   it('survives a line of a megabyte', async () => {
-    const p = file('long.txt', `$ lsns\n        NS TYPE   NPROCS   PID USER COMMAND\n4026531834 time 1 1 root ${'x'.repeat(1 << 20)}\n`);
+    const p = file(
+      'long.txt',
+      `$ lsns\n        NS TYPE   NPROCS   PID USER COMMAND\n4026531834 time 1 1 root ${'x'.repeat(1 << 20)}\n`,
+    );
     const r = await run(['summary', p]);
     expect([0, 2]).toContain(r.code);
     expect(r.err).not.toMatch(/\n\s+at /);
   });
 
   it('refuses inputs from different unnamed machines, and accepts them named', async () => {
-    const a = file('a.txt', '$ ls -l /proc/7/ns\nlrwxrwxrwx 1 root root 0 Nov 28 06:00 net -> net:[4026532001]\n');
-    const b = file('b.txt', '$ ls -l /proc/7/ns\nlrwxrwxrwx 1 root root 0 Nov 28 06:00 net -> net:[4026532999]\n');
+    const a = file(
+      'a.txt',
+      '$ ls -l /proc/7/ns\nlrwxrwxrwx 1 root root 0 Nov 28 06:00 net -> net:[4026532001]\n',
+    );
+    const b = file(
+      'b.txt',
+      '$ ls -l /proc/7/ns\nlrwxrwxrwx 1 root root 0 Nov 28 06:00 net -> net:[4026532999]\n',
+    );
     const r = await run(['convert', a, b]);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/different machines/);

@@ -78,6 +78,14 @@ function load(positionals: string[], node: string | undefined, keepGoing: boolea
   const inputs = readInputs(positionals, io.stdin);
   const { snapshot, issues } = parseInputs(inputs, node === undefined ? {} : { node });
   const errors = issues.filter((i) => i.level === 'error');
+  const skipped = new Set(
+    issues.filter((i) => i.message.startsWith('skipped: ')).map((i) => i.source),
+  );
+  for (const name of skipped) io.err(`nsviz: ${name}: skipped (not a format nsviz reads)\n`);
+  if (skipped.size > 0 && skipped.size === inputs.length) {
+    io.err('nsviz: none of the inputs is in a format nsviz reads\n');
+    return undefined;
+  }
   for (const i of errors) io.err(`nsviz: ${formatIssue(i)}\n`);
   const warnings = issues.length - errors.length;
   if (warnings > 0)

@@ -26,7 +26,7 @@ export function readInputs(paths: readonly string[], stdin: () => string): Input
     if (st.isDirectory()) {
       const files = listFiles(p);
       if (files.length === 0) throw new UsageError(`${p}: the directory holds no files`);
-      for (const f of files) out.push(readOne(f));
+      for (const f of files) out.push({ ...readOne(f), optional: true });
     } else out.push(readOne(p));
   }
   return out;

@@ -12,6 +12,11 @@ export interface InputText {
   /** File name (or `paste`), named in every issue. */
   name: string;
   text: string;
+  /**
+   * Found while listing a directory rather than named by the user: when it is in no format
+   * nsviz reads (a README, a notes file), it is skipped with a warning instead of an error.
+   */
+  optional?: boolean;
 }
 
 export interface ParseOptions {
@@ -32,7 +37,7 @@ export function parseInputs(
   const parts: MergeInput[] = [];
   const formats: string[] = [];
   for (const input of inputs) {
-    const results = parseOne(input.name, input.text, options.node);
+    const results = parseOne(input.name, input.text, options.node, input.optional === true);
     for (const r of results) {
       issues.push(...r.issues);
       parts.push({ source: input.name, fragment: r.fragment });

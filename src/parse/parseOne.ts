@@ -20,12 +20,18 @@ export function knownFormats(): string[] {
  * (a transcript, or one command's output), and parses it. Returns one result per transcript
  * block, or a single result.
  */
-export function parseOne(name: string, text: string, node?: string): ParseResult[] {
+export function parseOne(
+  name: string,
+  text: string,
+  node?: string,
+  optional = false,
+): ParseResult[] {
   const ctx: ParseContext = { source: name };
   if (node !== undefined) ctx.node = node;
   const refuse = (line: number | undefined, message: string): ParseResult[] => {
     const b = new FragmentBuilder(ctx, 'unknown');
-    b.error(line, message);
+    if (optional) b.warn(line, `skipped: ${message}`);
+    else b.error(line, message);
     return [b.result()];
   };
   if (text.length > MAX_INPUT_BYTES)
