@@ -99,6 +99,18 @@ describe('nsviz CLI', () => {
     expect(r.err).toContain(b);
   });
 
+  it('reads a directory, skipping files in no known format', async () => {
+    const r = await run(['summary', 'fixtures/recordings/unshare-default']);
+    expect(r.code).toBe(0);
+    expect(r.err).toMatch(/truth\.json: skipped/);
+    expect(r.out).toMatch(/\* pause/);
+    const only = mkdtempSync(join(tmpdir(), 'nsviz-notes-'));
+    writeFileSync(join(only, 'notes.txt'), 'just some notes\n');
+    const none = await run(['summary', only]);
+    expect(none.code).toBe(2);
+    expect(none.err).toMatch(/none of the inputs/);
+  });
+
   it('reports unknown commands and missing files as usage errors', async () => {
     expect((await run(['frobnicate'])).code).toBe(2);
     const missing = await run(['summary', join(dir, 'nope.txt')]);
