@@ -11,42 +11,85 @@ const SANDBOX_COMMAND = /^(?:\S*\/)?(?:pause|catatonit\s+-P)(?:\s|$)/;
  * Ties processes to containers and containers to pods, in place, on a merged snapshot:
  * full ids replace truncated ones, cgroup paths name containers and pods, a runtime's container
  * PID claims its process, children inherit their parent's container while they stay in its
- * mnt and pid namespaces, and each pod's sandbox is recognised.
+ * mnt and pid namespaces, and each pod's sandbox is recognised. PIDs are unique per node, as
+ * `mergeFragments` leaves them.
  */
 export function attributeProcesses(s: Snapshot): MergeIssue[] {
   const issues: MergeIssue[] = [];
-  for (const node of new Set([...s.containers, ...s.processes, ...s.pods].map((r) => r.node))) {
-    attributeNode(s, node, issues);
+  // Nodes in the order they first appear in containers, processes, then pods; one pass over the
+  // processes lists each node's (they come in runs of one node).
+  const order = new Set<string>();
+  for (const c of s.containers) order.add(c.node);
+  const procsOf = new Map<string, ProcessRow[]>();
+  let last: string | undefined;
+  let run: ProcessRow[] = [];
+  const all = s.processes;
+  for (let i = 0; i < all.length; i++) {
+    const p = all[i]!;
+    if (p.node !== last) {
+      last = p.node;
+      let list = procsOf.get(last);
+      if (!list) procsOf.set(last, (list = []));
+      run = list;
+      order.add(last);
+    }
+    run.push(p);
   }
+  for (const p of s.pods) order.add(p.node);
+  for (const node of order) attributeNode(s, node, procsOf.get(node) ?? [], issues);
   return issues;
 }
 
-function attributeNode(s: Snapshot, node: string, issues: MergeIssue[]): void {
-  const procs = s.processes.filter((p) => p.node === node);
-  const byPid = new Map(procs.map((p) => [p.pid, p]));
+function attributeNode(
+  s: Snapshot,
+  node: string,
+  procs: readonly ProcessRow[],
+  issues: MergeIssue[],
+): void {
+  // PID → process, built on first use: captures whose processes all have cgroup paths and no
+  // runtime PIDs never need it. (Loops over `procs` are indexed: this runs once per parse,
+  // mostly unoptimized, where for…of allocates per element.)
+  let pidIndex: Map<number, ProcessRow> | undefined;
+  const byPid = (pid: number): ProcessRow | undefined => {
+    if (!pidIndex) {
+      pidIndex = new Map();
+      for (let i = 0; i < procs.length; i++) pidIndex.set(procs[i]!.pid, procs[i]!);
+    }
+    return pidIndex.get(pid);
+  };
   const containers = new Map<string, ContainerRow>();
   const pods = new Map<string, PodRow>();
   for (const c of s.containers) if (c.node === node) containers.set(c.id, c);
   for (const p of s.pods) if (p.node === node) pods.set(p.key, p);
 
   // 1. Cgroup paths: the kernel's own record of which container a process runs in.
-  // Many processes share one cgroup path: read each distinct path once.
+  // Many processes share one cgroup path: read each distinct path once. `fromCgroup[i]` is
+  // what the path of `procs[i]` says.
   const byPath = new Map<string, CgroupAttribution | undefined>();
-  const fromCgroup = new Map<number, CgroupAttribution>();
-  for (const p of procs) {
-    if (p.cgroup === undefined) continue;
-    let a = byPath.get(p.cgroup);
-    if (a === undefined && !byPath.has(p.cgroup)) {
-      a = attributeCgroupPath(p.cgroup);
-      byPath.set(p.cgroup, a);
+  const fromCgroup: (CgroupAttribution | undefined)[] = [];
+  let lastPath: string | undefined;
+  let lastAttribution: CgroupAttribution | undefined;
+  for (let i = 0; i < procs.length; i++) {
+    const path = procs[i]!.cgroup;
+    if (path !== undefined && path !== lastPath) {
+      // Neighbours usually share the path (a container's processes): compare, don't hash.
+      lastPath = path;
+      lastAttribution = byPath.get(path);
+      if (lastAttribution === undefined && !byPath.has(path)) {
+        lastAttribution = attributeCgroupPath(path);
+        byPath.set(path, lastAttribution);
+      }
     }
-    if (a) fromCgroup.set(p.pid, a);
+    fromCgroup.push(path === undefined ? undefined : lastAttribution);
   }
 
   // 2. One id per container: truncated ids (crictl tables) resolve to full ones.
   const allIds = new Set<string>(containers.keys());
   for (const a of byPath.values()) if (a) allIds.add(a.containerId);
-  for (const p of procs) if (p.container) allIds.add(p.container);
+  for (let i = 0; i < procs.length; i++) {
+    const c = procs[i]!.container;
+    if (c) allIds.add(c);
+  }
   for (const pod of pods.values()) {
     allIds.add(pod.key);
     if (pod.sandboxId) allIds.add(pod.sandboxId);
@@ -109,16 +152,23 @@ function attributeNode(s: Snapshot, node: string, issues: MergeIssue[]): void {
       pods.set(podName, pod);
     }
   }
-  for (const [pid, a] of fromCgroup) {
-    const id = canon(a.containerId);
-    const p = byPid.get(pid)!;
-    if (p.container && canon(p.container) !== id) {
+  let lastSeen: CgroupAttribution | undefined;
+  let ctrId = '';
+  for (let i = 0; i < procs.length; i++) {
+    const a = fromCgroup[i];
+    if (!a) continue;
+    if (a !== lastSeen) {
+      lastSeen = a;
+      ctrId = canon(a.containerId);
+    }
+    const p = procs[i]!;
+    if (p.container && canon(p.container) !== ctrId) {
       issues.push({
         level: 'warning',
-        message: `PID ${pid}: its cgroup names container ${id}, another input says ${p.container}; keeping the cgroup's`,
+        message: `PID ${p.pid}: its cgroup names container ${ctrId}, another input says ${p.container}; keeping the cgroup's`,
       });
     }
-    p.container = id;
+    p.container = ctrId;
   }
   // Pods merge under their canonical key; a sandbox id that only named the pod is dropped.
   const podRows = new Map<string, PodRow>();
@@ -139,10 +189,15 @@ function attributeNode(s: Snapshot, node: string, issues: MergeIssue[]): void {
   // 4. A runtime's container PID claims its process, and children follow their parent.
   for (const c of containers.values()) {
     if (c.pid === undefined) continue;
-    const p = byPid.get(c.pid);
+    const p = byPid(c.pid);
     if (p && p.container === undefined) p.container = c.id;
   }
-  for (const p of procs) if (p.container !== undefined) p.container = canon(p.container);
+  for (let i = 0; i < procs.length; i++) {
+    const p = procs[i]!;
+    if (p.container === undefined) continue;
+    const c = full.get(p.container);
+    if (c !== undefined) p.container = c;
+  }
   inheritContainers(procs, byPid);
 
   // 5. The sandbox: named by the runtime, else the container whose process is pause/catatonit.
@@ -151,7 +206,8 @@ function attributeNode(s: Snapshot, node: string, issues: MergeIssue[]): void {
       containers.get(pod.sandboxId)!.sandbox = true;
   }
   const sandboxByCommand = new Set<string>();
-  for (const p of procs) {
+  for (let i = 0; i < procs.length; i++) {
+    const p = procs[i]!;
     if (p.container !== undefined && p.command !== undefined && SANDBOX_COMMAND.test(p.command)) {
       sandboxByCommand.add(p.container);
     }
@@ -176,11 +232,11 @@ function attributeNode(s: Snapshot, node: string, issues: MergeIssue[]): void {
  */
 function inheritContainers(
   procs: readonly ProcessRow[],
-  byPid: ReadonlyMap<number, ProcessRow>,
+  byPid: (pid: number) => ProcessRow | undefined,
 ): void {
   const resolve = (p: ProcessRow, depth: number): string | undefined => {
     if (p.container !== undefined || depth > 64 || p.cgroup !== undefined) return p.container;
-    const parent = p.ppid === undefined ? undefined : byPid.get(p.ppid);
+    const parent = p.ppid === undefined ? undefined : byPid(p.ppid);
     if (!parent || parent === p) return undefined;
     const same =
       p.namespaces.mnt !== undefined &&
@@ -192,5 +248,5 @@ function inheritContainers(
     if (c !== undefined) p.container = c;
     return c;
   };
-  for (const p of procs) resolve(p, 0);
+  for (let i = 0; i < procs.length; i++) resolve(procs[i]!, 0);
 }

@@ -1,16 +1,8 @@
-import {
-  emptySnapshot,
-  type ContainerRow,
-  type NamespaceRow,
-  type NodeInfo,
-  type NsType,
-  type PodRow,
-  type ProcessRow,
-  type Snapshot,
-} from '../protocol/snapshot.ts';
+import { emptySnapshot, type NodeInfo, type Snapshot } from '../protocol/snapshot.ts';
 import { attributeProcesses } from './attribute.ts';
+import { ROW_SKIP, RowTables, ensureNamespaceRows, fmt, warn } from './mergeRows.ts';
 import { placeFacts, unplacedOf, type UnplacedInterfaces } from './placeFacts.ts';
-import { mergeFields, preferFullCommand } from './rowMerge.ts';
+import { mergeFields } from './rowMerge.ts';
 import { sortSnapshot } from './sortSnapshot.ts';
 
 export interface MergeInput {
@@ -29,21 +21,26 @@ export interface MergeIssue {
 export interface MergeOptions {
   /** Node name for rows that do not name one (`--node`). */
   node?: string;
+  /**
+   * The caller hands its fragments over: their rows become rows of the result and are changed
+   * in place (node filled in, later facts merged in, containers attributed) instead of being
+   * copied first, so a large capture is not held twice at the peak. `parseInputs` does this, as
+   * it never looks at a fragment again; leave it unset to keep the inputs as they were (e.g. to
+   * merge the same fragments once more with other options).
+   */
+  consume?: boolean;
 }
 
 /** Name given to the node of inputs that name none, when nothing else tells. */
 export const DEFAULT_NODE = 'node';
-
-const PROCESS_SKIP = new Set(['node', 'pid', 'namespaces', 'command', 'forChildren']);
-const NS_SKIP = new Set(['node', 'type', 'inode']);
-const ROW_SKIP = new Set(['node', 'id', 'key']);
 
 /**
  * Merges parsed fragments into one snapshot: per-PID captures combine into full process rows,
  * containers known by truncated ids join their full ids, pods named by UID, sandbox id or podman
  * pod id become one pod, and processes are attributed to containers. Contradicting facts become
  * warnings; contradictions between inputs that name no node are errors, since they mean the
- * inputs come from different machines.
+ * inputs come from different machines. With `consume`, the inputs' rows are reused (see
+ * `MergeOptions.consume`).
  */
 export function mergeFragments(
   inputs: readonly MergeInput[],
@@ -58,16 +55,12 @@ export function mergeFragments(
     (named.size === 1 ? [...named][0]! : named.size === 0 ? DEFAULT_NODE : undefined);
 
   const nodes = new Map<string, NodeInfo>();
-  const procs = new Map<string, ProcessRow>();
-  const origin = new Map<string, { source: string; unnamed: boolean }>();
-  const nss = new Map<string, NamespaceRow>();
-  const ctrs = new Map<string, ContainerRow>();
-  const pods = new Map<string, PodRow>();
+  const tables = new RowTables(out, issues, inputs, options.consume === true);
   const unplaced: UnplacedInterfaces[] = [];
 
-  for (const { source, fragment } of inputs) {
-    const unnamedRows = hasUnnamedRows(fragment);
-    if (unnamedRows && fallback === undefined) {
+  for (let index = 0; index < inputs.length; index++) {
+    const { source, fragment } = inputs[index]!;
+    if (fallback === undefined && hasUnnamedRows(fragment)) {
       issues.push({
         source,
         level: 'error',
@@ -78,7 +71,8 @@ export function mergeFragments(
     const nodeOf = (n: string): string => n || fallback || DEFAULT_NODE;
     unplaced.push(...unplacedOf(fragment, nodeOf(fragment.nodes[0]?.name ?? '')));
     out.sources.push(...fragment.sources);
-    out.warnings.push(...fragment.warnings);
+    // A loop, not push(...list): a document may carry more warnings than a call takes arguments.
+    for (const w of fragment.warnings) out.warnings.push(w);
     if (fragment.capturedAt !== undefined && out.capturedAt === undefined)
       out.capturedAt = fragment.capturedAt;
     for (const n of fragment.nodes) {
@@ -94,107 +88,29 @@ export function mergeFragments(
           ),
         );
     }
-    for (const p of fragment.processes) {
-      const node = nodeOf(p.node);
-      const key = `${node}\u0000${p.pid}`;
-      const kept = procs.get(key);
-      if (!kept) {
-        procs.set(key, cloneProcess(p, node));
-        origin.set(key, { source, unnamed: !p.node });
-        continue;
-      }
-      const first = origin.get(key);
-      const crossMachine =
-        first !== undefined &&
-        first.source !== source &&
-        first.unnamed &&
-        !p.node &&
-        options.node === undefined;
-      for (const [type, inode] of Object.entries(p.namespaces) as [NsType, number][]) {
-        const k = kept.namespaces[type];
-        if (k === undefined) kept.namespaces[type] = inode;
-        else if (k !== inode) {
-          const msg = `PID ${p.pid} is in ${type} namespace ${k} according to ${first?.source ?? 'an earlier input'} but ${inode} here; keeping ${k}`;
-          if (crossMachine) {
-            issues.push({
-              source,
-              level: 'error',
-              message: `${msg}. These inputs name no node and disagree, so they look like captures of different machines (or of one machine at different times): name each node with --node NAME`,
-            });
-          } else warn(issues, source, msg);
-        }
-      }
-      if (p.forChildren) kept.forChildren = { ...p.forChildren, ...kept.forChildren };
-      if (p.command !== undefined) {
-        if (kept.command === undefined) kept.command = p.command;
-        else kept.command = preferFullCommand(kept.command, p.command) ?? kept.command;
-      }
-      mergeFields(kept, p, PROCESS_SKIP, (f, a, b) =>
-        warn(
-          issues,
-          source,
-          `PID ${p.pid}: ${f} is ${fmt(a)} in one input and ${fmt(b)} in another; keeping ${fmt(a)}`,
-        ),
-      );
-    }
-    for (const n of fragment.namespaces) {
-      const node = nodeOf(n.node);
-      const key = `${node}\u0000${n.type}\u0000${n.inode}`;
-      const kept = nss.get(key);
-      if (!kept) nss.set(key, { ...n, node, ...(n.nsfs ? { nsfs: [...n.nsfs] } : {}) });
-      else
-        mergeFields(kept, n, NS_SKIP, (f, a, b) => {
-          // NPROCS differs between captures taken moments apart; the larger count is the later truth
-          // only by chance, so keep the first and say so.
-          warn(
-            issues,
-            source,
-            `${n.type} namespace ${n.inode}: ${f} is ${fmt(a)} in one input and ${fmt(b)} in another; keeping ${fmt(a)}`,
-          );
-        });
-    }
-    for (const c of fragment.containers) {
-      const node = nodeOf(c.node);
-      const key = `${node}\u0000${c.id}`;
-      const kept = ctrs.get(key);
-      if (!kept) ctrs.set(key, { ...c, node });
-      else
-        mergeFields(kept, c, ROW_SKIP, (f, a, b) =>
-          warn(
-            issues,
-            source,
-            `container ${c.id}: ${f} is ${fmt(a)} in one input and ${fmt(b)} in another; keeping ${fmt(a)}`,
-          ),
-        );
-    }
-    for (const p of fragment.pods) {
-      const node = nodeOf(p.node);
-      const key = `${node}\u0000${p.key}`;
-      const kept = pods.get(key);
-      if (!kept) pods.set(key, { ...p, node, ...(p.ips ? { ips: [...p.ips] } : {}) });
-      else
-        mergeFields(kept, p, ROW_SKIP, (f, a, b) =>
-          warn(
-            issues,
-            source,
-            `pod ${p.key}: ${f} is ${fmt(a)} in one input and ${fmt(b)} in another; keeping ${fmt(a)}`,
-          ),
-        );
-    }
+    const unnamed = fallback || DEFAULT_NODE;
+    tables.addProcesses(index, fragment.processes, unnamed, options.node === undefined);
+    tables.addNamespaces(source, fragment.namespaces, unnamed);
+    tables.addContainers(source, fragment.containers, unnamed);
+    tables.addPods(source, fragment.pods, unnamed);
   }
 
+  // Rows may name nodes that no input described: give each a node entry. Rows of one node
+  // come in runs, so the map is asked once per run.
+  let last: string | undefined;
+  for (const list of [out.processes, out.namespaces]) {
+    for (let i = 0; i < list.length; i++) {
+      const r = list[i]!;
+      if (r.node === last) continue;
+      last = r.node;
+      if (!nodes.has(last)) nodes.set(last, { name: last });
+    }
+  }
   out.nodes = [...nodes.values()];
-  out.processes = [...procs.values()];
-  out.namespaces = [...nss.values()];
-  out.containers = [...ctrs.values()];
-  out.pods = [...pods.values()];
-  for (const p of out.processes) if (!nodes.has(p.node)) nodes.set(p.node, { name: p.node });
-  for (const n of out.namespaces) if (!nodes.has(n.node)) nodes.set(n.node, { name: n.node });
-  out.nodes = [...nodes.values()];
-  ensureNamespaceRows(out);
+  ensureNamespaceRows(out, tables);
   issues.push(...attributeProcesses(out));
   issues.push(...placeFacts(out, unplaced));
-  out.warnings.push(...issues.filter((i) => i.level === 'warning').map(toWarning));
+  for (const i of issues) if (i.level === 'warning') out.warnings.push(toWarning(i));
   return { snapshot: sortSnapshot(out), issues };
 }
 
@@ -207,48 +123,9 @@ function hasUnnamedRows(s: Snapshot): boolean {
   );
 }
 
-function cloneProcess(p: ProcessRow, node: string): ProcessRow {
-  const copy: ProcessRow = { ...p, node, namespaces: { ...p.namespaces } };
-  if (p.forChildren) copy.forChildren = { ...p.forChildren };
-  return copy;
-}
-
-/** Every inode a process is in gets a namespace row, so the graph has no dangling links. */
-function ensureNamespaceRows(s: Snapshot): void {
-  // node → type → inodes; numeric sets keep this cheap for 10,000-process captures.
-  const seen = new Map<string, Map<NsType, Set<number>>>();
-  const setFor = (node: string, type: NsType): Set<number> => {
-    let byType = seen.get(node);
-    if (!byType) seen.set(node, (byType = new Map()));
-    let set = byType.get(type);
-    if (!set) byType.set(type, (set = new Set()));
-    return set;
-  };
-  for (const n of s.namespaces) setFor(n.node, n.type).add(n.inode);
-  for (const p of s.processes) {
-    for (const type in p.namespaces) {
-      const inode = p.namespaces[type as NsType];
-      if (inode === undefined) continue;
-      const set = setFor(p.node, type as NsType);
-      if (!set.has(inode)) {
-        set.add(inode);
-        s.namespaces.push({ node: p.node, type: type as NsType, inode });
-      }
-    }
-  }
-}
-
-function warn(issues: MergeIssue[], source: string, message: string): void {
-  issues.push({ source, level: 'warning', message });
-}
-
 function toWarning(i: MergeIssue): { source?: string; line?: number; message: string } {
   const w: { source?: string; line?: number; message: string } = { message: i.message };
   if (i.source !== undefined) w.source = i.source;
   if (i.line !== undefined) w.line = i.line;
   return w;
-}
-
-function fmt(v: unknown): string {
-  return typeof v === 'string' ? JSON.stringify(v) : String(v);
 }

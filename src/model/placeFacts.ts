@@ -46,7 +46,10 @@ export function placeFacts(s: Snapshot, unplaced: readonly UnplacedInterfaces[])
       ? nsIndex.get(`${p.node}\u0000${type}\u0000${inode}`)
       : undefined;
   };
-  for (const p of s.processes as PendingProcess[]) {
+  const procs = s.processes as PendingProcess[];
+  // Indexed: this runs once per parse, mostly unoptimized, where for…of allocates per element.
+  for (let i = 0; i < procs.length; i++) {
+    const p = procs[i]!;
     if (p.netInterfaces) {
       const ns = nsOf(p, 'net');
       if (ns) addInterfaces(ns, p.netInterfaces);

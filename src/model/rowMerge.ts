@@ -1,12 +1,13 @@
 /**
  * Field-wise merge of two facts about the same thing. The first value wins; a different second
- * value is reported through `conflict`, never dropped silently.
+ * value is reported through `conflict`, never dropped silently. `conflict` also gets the
+ * incoming row, so a caller can make one handler per input rather than one closure per row.
  */
 export function mergeFields<T extends object>(
   target: T,
   incoming: Partial<T>,
   skip: ReadonlySet<string>,
-  conflict: (field: string, kept: unknown, other: unknown) => void,
+  conflict: (field: string, kept: unknown, other: unknown, row: Partial<T>) => void,
 ): void {
   const t = target as Record<string, unknown>;
   const inc = incoming as Record<string, unknown>;
@@ -22,7 +23,7 @@ export function mergeFields<T extends object>(
         if (!kept.some((k) => sameValue(k, v))) kept.push(v);
       }
     } else if (!sameValue(kept, value)) {
-      conflict(field, kept, value);
+      conflict(field, kept, value, incoming);
     }
   }
 }

@@ -16,7 +16,8 @@ export class FragmentBuilder {
   readonly fragment = emptySnapshot();
   readonly issues: ParseIssue[] = [];
   private readonly procs = new Map<number, ProcessRow>();
-  private readonly nss = new Map<string, NamespaceRow>();
+  /** Type → inode → row: numbers as keys, not a `type:inode` string made for every call. */
+  private readonly nss = new Map<string, Map<number, NamespaceRow>>();
   private readonly ctrs = new Map<string, ContainerRow>();
   private readonly podRows = new Map<string, PodRow>();
   readonly node: string;
@@ -74,11 +75,15 @@ export class FragmentBuilder {
   }
 
   namespace(type: NsType, inode: number): NamespaceRow {
-    const key = `${type}:${inode}`;
-    let row = this.nss.get(key);
+    let byInode = this.nss.get(type);
+    if (!byInode) {
+      byInode = new Map();
+      this.nss.set(type, byInode);
+    }
+    let row = byInode.get(inode);
     if (!row) {
       row = { node: this.node, type, inode };
-      this.nss.set(key, row);
+      byInode.set(inode, row);
       this.fragment.namespaces.push(row);
     }
     return row;

@@ -1,5 +1,5 @@
 import type { Snapshot } from '../protocol/snapshot.ts';
-import { mergeFragments, type MergeInput } from '../model/merge.ts';
+import { mergeFragments, type MergeInput, type MergeOptions } from '../model/merge.ts';
 import { sortSnapshot } from '../model/sortSnapshot.ts';
 import { SNAPSHOT_FORMAT } from './formats/snapshotJson.ts';
 import { parseOne } from './parseOne.ts';
@@ -61,7 +61,10 @@ export function parseInputs(
     }
     return { snapshot: sortSnapshot(snap), issues };
   }
-  const merged = mergeFragments(parts, options.node === undefined ? {} : { node: options.node });
+  // The fragments are ours and never looked at again: the merge may reuse their rows.
+  const mergeOptions: MergeOptions = { consume: true };
+  if (options.node !== undefined) mergeOptions.node = options.node;
+  const merged = mergeFragments(parts, mergeOptions);
   for (const i of merged.issues) {
     const issue: ParseIssue = { source: i.source ?? 'merge', level: i.level, message: i.message };
     if (i.line !== undefined) issue.line = i.line;

@@ -38,6 +38,9 @@ export function splitTranscript(text: string, knownNode?: string, recorder = fal
   };
   const start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   let lineNo = 0;
+  // Position of the next prompt character at or after `at` (text.length when there is none).
+  const promptChars = new PromptChars(text);
+  let next = -1;
   for (let at = start; at < text.length;) {
     let nl = text.indexOf('\n', at);
     if (nl < 0) nl = text.length;
@@ -45,6 +48,14 @@ export function splitTranscript(text: string, knownNode?: string, recorder = fal
     lineNo++;
     const lineStart = at;
     at = nl + 1;
+    if (next < lineStart) next = promptChars.from(lineStart);
+    if (next >= nl) {
+      // No prompt character on this line: neither a prompt nor a `#` comment, so output. Big
+      // outputs (`stat`, `grep -H` of every process) are mostly such lines, and are walked from
+      // newline to newline only.
+      if (current) current.to = end;
+      continue;
+    }
     const prompt = mayBePrompt(text, lineStart, end)
       ? matchPrompt(text.slice(lineStart, end))
       : undefined;
@@ -113,6 +124,35 @@ export function splitTranscript(text: string, knownNode?: string, recorder = fal
     promptLine,
     body,
   }));
+}
+
+/** Characters a prompt may end with: `mayBePrompt` looks for them. */
+const PROMPT_CHARS = ['$', '#', '%', '>', '\u276f', '\u03bb', '\u279c'];
+
+/**
+ * Finds the next prompt character of a text, from any position onwards. One `indexOf` per
+ * character, each remembered until the scan passes it: native searches run many times faster
+ * than a character loop (or a regular expression) over the megabytes of output in between.
+ */
+class PromptChars {
+  private readonly next = PROMPT_CHARS.map(() => -1);
+
+  constructor(private readonly text: string) {}
+
+  /** The position of the first prompt character at or after `from`, else `text.length`. */
+  from(from: number): number {
+    let first = this.text.length;
+    for (let k = 0; k < PROMPT_CHARS.length; k++) {
+      let at = this.next[k]!;
+      if (at < from && at !== this.text.length) {
+        at = this.text.indexOf(PROMPT_CHARS[k]!, from);
+        if (at < 0) at = this.text.length;
+        this.next[k] = at;
+      }
+      if (at < first) first = at;
+    }
+    return first;
+  }
 }
 
 /**

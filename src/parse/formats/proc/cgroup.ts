@@ -1,5 +1,4 @@
 import { FragmentBuilder } from '../../fragment.ts';
-import { splitLines } from '../../text.ts';
 import type { FormatParser, ParseContext, ParseResult } from '../../types.ts';
 import { isGlob, operands, programOf } from './argv.ts';
 import { Complaints, finishParse } from './complaints.ts';
@@ -26,11 +25,20 @@ export function parseCgroupLine(
 /** What one process's cgroup file said, reduced to the candidates for `ProcessRow.cgroup`. */
 interface Seen {
   line: number;
-  ids: Set<string>;
   v2?: string;
   systemd?: string;
   firstV1?: string;
   anyPath?: string;
+}
+
+/** A file named by its lines (`grep -H`) or a `head` banner. */
+interface NamedSeen extends Seen {
+  path: ProcPath;
+}
+
+/** A file printed without its name: its hierarchy IDs tell where the next file starts. */
+interface UnnamedSeen extends Seen {
+  ids: Set<string>;
 }
 
 /**
@@ -43,7 +51,7 @@ interface Seen {
  *    the same `/kubepods/<qos>/pod<uid>/<id>` path, so any non-root one will do;
  * 4. otherwise the process sits at the root everywhere: `/`.
  */
-export function chooseCgroup(seen: Omit<Seen, 'line' | 'ids'>): string | undefined {
+export function chooseCgroup(seen: Omit<Seen, 'line'>): string | undefined {
   if (seen.v2 !== undefined && seen.v2 !== '/') return seen.v2;
   if (seen.systemd !== undefined && seen.systemd !== '/') return seen.systemd;
   return seen.firstV1 ?? seen.anyPath;
@@ -65,16 +73,49 @@ export function parseCgroup(text: string, ctx: ParseContext): ParseResult {
     ? operands(program.args).filter((a) => a.endsWith('/cgroup') && !isGlob(a))
     : [];
   // Unnamed blocks (a plain `cat` of several files) are told apart by a repeated hierarchy ID.
-  const unnamed: Seen[] = [];
-  const named = new Map<string, { path: ProcPath; seen: Seen }>();
+  const unnamed: UnnamedSeen[] = [];
+  // Keyed by the PID as read (a number, 'self', or undefined for an unreadable one).
+  const named = new Map<ProcPath['pid'], NamedSeen>();
   let bannerPath: ProcPath | undefined;
   let relative: { line: number; path: string } | undefined;
   let recognized = 0;
 
-  const lines = splitLines(text);
-  for (let i = 0; i < lines.length; i++) {
-    const lineNo = i + 1;
-    const t = stripAnsi(lines[i] ?? '').trim();
+  const namedSeen = (path: ProcPath, lineNo: number): NamedSeen => {
+    let seen = named.get(path.pid);
+    if (seen === undefined) {
+      seen = { line: lineNo, path };
+      named.set(path.pid, seen);
+    }
+    return seen;
+  };
+  const note = (seen: Seen, v2: boolean, systemd: boolean, path: string, lineNo: number): void => {
+    recognized++;
+    if (path.startsWith('/..')) relative ??= { line: lineNo, path };
+    if (v2) seen.v2 = path;
+    else if (systemd) seen.systemd = path;
+    else if (seen.firstV1 === undefined && path !== '/') seen.firstV1 = path;
+    seen.anyPath ??= path;
+  };
+
+  const ansi = text.includes('\u001b');
+  const n = text.length;
+  let lineNo = 0;
+  // Lines as `splitLines` cuts them, walked by offsets: the common `grep -H` line is read in
+  // place (`readGrepLine`), every other line goes through the general path below.
+  for (let start = text.charCodeAt(0) === 0xfeff ? 1 : 0; start < n; ) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = n;
+    const stop = end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
+    const lineFrom = start;
+    start = end + 1;
+    lineNo++;
+    if (!ansi && readGrepLine(text, lineFrom, stop)) {
+      const pid = grep.pid;
+      const seen = named.get(pid) ?? namedSeen({ pid, rest: 'cgroup' }, lineNo);
+      note(seen, grep.v2, grep.systemd, text.slice(grep.pathStart, stop), lineNo);
+      continue;
+    }
+    const t = stripAnsi(text.slice(lineFrom, stop)).trim();
     if (t === '') continue;
     const banner = headBanner(t);
     if (banner !== undefined) {
@@ -93,31 +134,20 @@ export function parseCgroup(text: string, ctx: ParseContext): ParseResult {
       complaints.error(lineNo, `expected ${EXPECTED}`, t);
       continue;
     }
-    recognized++;
     let seen: Seen;
     const path = prefixed?.path ?? bannerPath;
-    if (path !== undefined) {
-      const key = String(path.pid);
-      let slot = named.get(key);
-      if (slot === undefined) {
-        slot = { path, seen: { line: lineNo, ids: new Set() } };
-        named.set(key, slot);
-      }
-      seen = slot.seen;
-    } else {
+    if (path !== undefined) seen = namedSeen(path, lineNo);
+    else {
       let last = unnamed[unnamed.length - 1];
       if (last === undefined || last.ids.has(entry.id)) {
         last = { line: lineNo, ids: new Set() };
         unnamed.push(last);
       }
+      last.ids.add(entry.id);
       seen = last;
     }
-    seen.ids.add(entry.id);
-    if (entry.path.startsWith('/..')) relative ??= { line: lineNo, path: entry.path };
-    if (entry.id === '0' && entry.controllers === '') seen.v2 = entry.path;
-    else if (entry.controllers === 'name=systemd') seen.systemd = entry.path;
-    else if (seen.firstV1 === undefined && entry.path !== '/') seen.firstV1 = entry.path;
-    seen.anyPath ??= entry.path;
+    const v2 = entry.id === '0' && entry.controllers === '';
+    note(seen, v2, entry.controllers === 'name=systemd', entry.path, lineNo);
   }
 
   if (relative !== undefined) {
@@ -126,7 +156,7 @@ export function parseCgroup(text: string, ctx: ParseContext): ParseResult {
       `cgroup path ${relative.path} is relative: it was read from a non-root cgroup namespace, so full paths are unknown`,
     );
   }
-  for (const { path, seen } of named.values()) store(b, choosePid(path, ctx, false), seen);
+  for (const seen of named.values()) store(b, choosePid(seen.path, ctx, false), seen);
   unnamed.forEach((seen, index) => {
     let path: ProcPath | undefined;
     if (files.length === unnamed.length) path = parseProcPath(files[index] ?? '');
@@ -141,6 +171,39 @@ export function parseCgroup(text: string, ctx: ParseContext): ParseResult {
   });
   finishParse(b, complaints, recognized, text, EXPECTED);
   return b.result();
+}
+
+/** Scratch result of `readGrepLine`, reused to spare allocations on every line. */
+const grep = { pid: 0, v2: false, systemd: false, pathStart: 0 };
+
+/**
+ * Reads the line `text[from, to)` as `/proc/<PID>/cgroup:<ID>:<controllers>:/<path>` (what
+ * `grep -H '' /proc/[0-9]*\/cgroup` prints) into `grep`, without making strings. False for any
+ * other shape, for blanks around the line (which the general path trims) and for a PID that
+ * `parsePid` would not take; the general path then reads the line as before.
+ */
+function readGrepLine(text: string, from: number, to: number): boolean {
+  if (to - from < 17 || !text.startsWith('/proc/', from)) return false;
+  const last = text.charCodeAt(to - 1);
+  if (last <= 32 || last >= 127) return false; // possibly blank: let trim() decide
+  let i = from + 6;
+  let pid = 0;
+  for (let c = text.charCodeAt(i); c >= 48 && c <= 57 && i < to; c = text.charCodeAt(++i))
+    pid = pid * 10 + c - 48;
+  if (i === from + 6 || i - from - 6 > 10 || pid === 0 || !text.startsWith('/cgroup:', i))
+    return false;
+  const idStart = i + 8;
+  let j = idStart;
+  for (let c = text.charCodeAt(j); c >= 48 && c <= 57 && j < to; c = text.charCodeAt(++j));
+  if (j === idStart || j >= to || text.charCodeAt(j) !== 58 /* : */) return false;
+  const colon = text.indexOf(':', j + 1);
+  if (colon < 0 || colon + 1 >= to || text.charCodeAt(colon + 1) !== 47 /* / */) return false;
+  const controllers = colon - j - 1;
+  grep.pid = pid;
+  grep.v2 = controllers === 0 && j - idStart === 1 && text.charCodeAt(idStart) === 48; // `0::`
+  grep.systemd = controllers === 12 && text.startsWith('name=systemd', j + 1);
+  grep.pathStart = colon + 1;
+  return true;
 }
 
 function store(b: FragmentBuilder, choice: PidChoice, seen: Seen): void {

@@ -91,7 +91,14 @@ export function linkAt(text: string, start: number, end: number): NsLink | undef
     default:
       return undefined;
   }
-  return name !== '' && text.startsWith(name, start) ? LINKS.get(name) : undefined;
+  return name !== '' && sameAt(text, start, name) ? LINKS.get(name) : undefined;
+}
+
+/** `text` holds `word` at `at` (compared in place: cheaper than startsWith for short words). */
+function sameAt(text: string, at: number, word: string): boolean {
+  for (let k = 0; k < word.length; k++)
+    if (text.charCodeAt(at + k) !== word.charCodeAt(k)) return false;
+  return true;
 }
 
 /** Removes one pair of shell quotes that `ls` adds on terminals: `'net:[1]'` → `net:[1]`. */

@@ -2,7 +2,7 @@ import { FragmentBuilder } from '../../fragment.ts';
 import type { FormatParser, ParseContext, ParseResult } from '../../types.ts';
 import { hasFlag, programOf } from './argv.ts';
 import { Complaints, OnceWarnings, finishParse } from './complaints.ts';
-import { eachLine, headLines, isDigits, stripAnsi, tokens } from './lines.ts';
+import { headLines, isDigits, stripAnsi, tokens } from './lines.ts';
 import { explicitLinks, globbedDirs, namesForCount } from './linkorder.ts';
 import { LinkRecorder, MIN_NS_INODE, linkAt, nsLink, type NsLink } from './nslink.ts';
 import { choosePid, parseProcPath, parseUint, type PidChoice, type ProcPath } from './procpath.ts';
@@ -32,12 +32,27 @@ export function parseStat(text: string, ctx: ParseContext): ParseResult {
   }
   const reader = new StatReader(b, links, complaints, once, ctx);
   const ansi = text.includes('\u001b');
-  eachLine(text, (raw, lineNo) => {
-    const t = (ansi ? stripAnsi(raw) : raw).trim();
-    if (t === '') return;
-    if (readNamedFast(t)) reader.named(t, lineNo);
-    else reader.other(t, lineNo);
-  });
+  // Lines as in `eachLine` (LF or CRLF, BOM dropped), walked by offsets: the common line is read
+  // in place, and only the others become strings (100,000-line outputs would otherwise make a
+  // string per line).
+  const n = text.length;
+  let lineNo = 0;
+  for (let start = text.charCodeAt(0) === 0xfeff ? 1 : 0; start < n; ) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = n;
+    const stop = end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
+    lineNo++;
+    if (!ansi && readNamedFast(text, start, stop)) reader.named(text, start, stop, lineNo);
+    else {
+      const raw = text.slice(start, stop);
+      const t = (ansi ? stripAnsi(raw) : raw).trim();
+      if (t !== '') {
+        if (readNamedFast(t, 0, t.length)) reader.named(t, 0, t.length, lineNo);
+        else reader.other(t, lineNo);
+      }
+    }
+    start = end + 1;
+  }
   const { bare, recognized } = reader;
   if (bare.length > 0) nameBare(b, links, ctx, args, bare);
   finishParse(b, complaints, recognized, text, EXPECTED);
@@ -60,14 +75,14 @@ class StatReader {
     private readonly ctx: ParseContext,
   ) {}
 
-  /** The common `/proc/123/ns/net 4026531840` line, already scanned into `fast`. */
-  named(t: string, lineNo: number): void {
+  /** The common `/proc/123/ns/net 4026531840` line `text[start, end)`, already scanned into `fast`. */
+  named(text: string, start: number, end: number, lineNo: number): void {
     this.recognized++;
-    const link = linkAt(t, fast.nameStart, fast.nameEnd);
+    const link = linkAt(text, fast.nameStart, fast.nameEnd);
     if (link === undefined) {
       this.once.warn(
         lineNo,
-        `${t} is not a /proc/PID/ns link; such lines are skipped`,
+        `${text.slice(start, end)} is not a /proc/PID/ns link; such lines are skipped`,
         'not a link',
       );
       return;
@@ -145,30 +160,53 @@ class StatReader {
 const fast = { pid: 0, nameStart: 0, nameEnd: 0, inode: 0 };
 
 /**
- * Reads `/proc/<digits>/ns/<name> <digits>` into `fast`; false for any other shape (which the
- * general path then handles). `readNamedFast('/proc/7/ns/net 4026532179')` → true.
+ * Reads the line `t[from, to)` as `/proc/<digits>/ns/<name> <digits>` into `fast` (offsets into
+ * `t`); false for any other shape (which the general path then handles), including blanks around
+ * it. `readNamedFast('/proc/7/ns/net 4026532179', 0, 25)` → true.
  */
-function readNamedFast(t: string): boolean {
-  if (!t.startsWith('/proc/')) return false;
-  let i = 6;
+function readNamedFast(t: string, from: number, to: number): boolean {
+  // Characters are compared one by one: on short fixed parts that is cheaper than startsWith.
+  if (!isProcAt(t, from)) return false;
+  let i = from + 6;
   let pid = 0;
   for (let c = t.charCodeAt(i); c >= 48 && c <= 57; c = t.charCodeAt(++i)) pid = pid * 10 + c - 48;
-  if (i === 6 || i > 16 || pid === 0 || !t.startsWith('/ns/', i)) return false;
+  if (i === from + 6 || i > from + 16 || pid === 0) return false;
+  // `/ns/`
+  if (
+    t.charCodeAt(i) !== 47 ||
+    t.charCodeAt(i + 1) !== 110 ||
+    t.charCodeAt(i + 2) !== 115 ||
+    t.charCodeAt(i + 3) !== 47
+  )
+    return false;
   const nameStart = i + 4;
-  const space = t.indexOf(' ', nameStart);
-  if (space < 0) return false;
+  let space = nameStart;
+  while (space < to && t.charCodeAt(space) !== 32) space++;
+  if (space >= to) return false;
   let j = space;
   while (t.charCodeAt(j) === 32) j++;
   let inode = 0;
   const digitsStart = j;
-  for (let c = t.charCodeAt(j); c >= 48 && c <= 57; c = t.charCodeAt(++j))
+  for (let c = t.charCodeAt(j); c >= 48 && c <= 57 && j < to; c = t.charCodeAt(++j))
     inode = inode * 10 + c - 48;
-  if (j !== t.length || j === digitsStart || j - digitsStart > 16) return false;
+  if (j !== to || j === digitsStart || j - digitsStart > 16) return false;
   fast.pid = pid;
   fast.nameStart = nameStart;
   fast.nameEnd = space;
   fast.inode = inode;
   return true;
+}
+
+/** `t` has `/proc/` at `at`. */
+function isProcAt(t: string, at: number): boolean {
+  return (
+    t.charCodeAt(at) === 47 &&
+    t.charCodeAt(at + 1) === 112 &&
+    t.charCodeAt(at + 2) === 114 &&
+    t.charCodeAt(at + 3) === 111 &&
+    t.charCodeAt(at + 4) === 99 &&
+    t.charCodeAt(at + 5) === 47
+  );
 }
 
 /** Names bare `%i` lines from the command line: one explicit link per line, or whole globs. */
