@@ -66,6 +66,7 @@ class StatReader {
   // Lines of one process come together: remember the last PID's decision.
   private lastPid: number | 'self' | undefined | null = null;
   private lastChoice: PidChoice = {};
+  private readonly plainChoice: { pid: number } = { pid: 0 };
 
   constructor(
     private readonly b: FragmentBuilder,
@@ -148,9 +149,16 @@ class StatReader {
   ): void {
     if (key !== this.lastPid) {
       this.lastPid = key;
-      this.lastChoice = choosePid(path ?? { pid: key, rest: '' }, this.ctx);
-      if (this.lastChoice.problem)
-        this.once.warn(line, `${this.lastChoice.problem}; namespaces kept without a process`);
+      if (typeof key === 'number' && this.ctx.via === undefined) {
+        // What choosePid answers for a numeric /proc/PID outside any wrapper, without the two
+        // objects it would make for each of 10,000 processes.
+        this.plainChoice.pid = key;
+        this.lastChoice = this.plainChoice;
+      } else {
+        this.lastChoice = choosePid(path ?? { pid: key, rest: '' }, this.ctx);
+        if (this.lastChoice.problem)
+          this.once.warn(line, `${this.lastChoice.problem}; namespaces kept without a process`);
+      }
     }
     this.links.link(this.lastChoice.pid, link, inode, line);
   }
