@@ -4,11 +4,18 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
-const AREAS = { parse: 'scripts/bench/parse.ts', ui: 'scripts/bench/ui.ts', agent: 'scripts/bench/agent.ts', scale: 'scripts/bench/scale.ts' };
+const AREAS = {
+  parse: 'scripts/bench/parse.ts',
+  ui: 'scripts/bench/ui.ts',
+  agent: 'scripts/bench/agent.ts',
+  scale: 'scripts/bench/scale.ts',
+};
 const wanted = process.argv.slice(2);
 for (const w of wanted) {
   if (!(w in AREAS)) {
-    process.stderr.write(`bench: unknown area "${w}"; expected one of ${Object.keys(AREAS).join(', ')}\n`);
+    process.stderr.write(
+      `bench: unknown area "${w}"; expected one of ${Object.keys(AREAS).join(', ')}\n`,
+    );
     process.exit(2);
   }
 }
@@ -19,7 +26,9 @@ for (const [area, file] of Object.entries(AREAS)) {
     process.stderr.write(`bench: area "${area}" has no benchmarks yet\n`);
     continue;
   }
-  const r = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', file], { stdio: ['ignore', 'inherit', 'inherit'] });
+  const r = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', file], {
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
   if (r.status !== 0) failed = true;
 }
 process.exitCode = failed ? 1 : 0;

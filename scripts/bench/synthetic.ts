@@ -1,14 +1,36 @@
-import { NS_TYPES, SNAPSHOT_SCHEMA, type NsType, type Snapshot } from '../../src/protocol/snapshot.ts';
+import {
+  NS_TYPES,
+  SNAPSHOT_SCHEMA,
+  type NsType,
+  type Snapshot,
+} from '../../src/protocol/snapshot.ts';
 
 /**
  * Deterministic synthetic node for benchmarks: `pods` pods of one pause and two app containers,
  * processes spread over them, the rest host processes. Same arguments, same bytes.
  */
 export interface SyntheticNode {
-  processes: { pid: number; ppid: number; uid: number; user: string; args: string; ns: Record<NsType, number>; cgroup: string }[];
+  processes: {
+    pid: number;
+    ppid: number;
+    uid: number;
+    user: string;
+    args: string;
+    ns: Record<NsType, number>;
+    cgroup: string;
+  }[];
 }
 
-const HOST: Record<NsType, number> = { mnt: 4026531841, net: 4026531840, pid: 4026531836, ipc: 4026531839, uts: 4026531838, user: 4026531837, cgroup: 4026531835, time: 4026531834 };
+const HOST: Record<NsType, number> = {
+  mnt: 4026531841,
+  net: 4026531840,
+  pid: 4026531836,
+  ipc: 4026531839,
+  uts: 4026531838,
+  user: 4026531837,
+  cgroup: 4026531835,
+  time: 4026531834,
+};
 
 function hex(n: number, len: number): string {
   let s = '';
@@ -24,7 +46,15 @@ export function syntheticNode(processCount: number, pods: number): SyntheticNode
   let inode = 4026532000;
   const processes: SyntheticNode['processes'] = [];
   let pid = 1;
-  processes.push({ pid: pid++, ppid: 0, uid: 0, user: 'root', args: '/sbin/init', ns: { ...HOST }, cgroup: '/init.scope' });
+  processes.push({
+    pid: pid++,
+    ppid: 0,
+    uid: 0,
+    user: 'root',
+    args: '/sbin/init',
+    ns: { ...HOST },
+    cgroup: '/init.scope',
+  });
   const perPod = Math.max(3, Math.floor((processCount * 0.8) / pods));
   for (let p = 0; p < pods; p++) {
     const uid = `${hex(p + 1, 8)}-${hex(p + 2, 4)}-${hex(p + 3, 4)}-${hex(p + 4, 4)}-${hex(p + 5, 12)}`;
@@ -41,7 +71,8 @@ export function syntheticNode(processCount: number, pods: number): SyntheticNode
           ppid: k === 0 ? 900 + p : first,
           uid: c === 0 ? 65535 : 101,
           user: c === 0 ? '65535' : '101',
-          args: c === 0 ? '/pause' : `/usr/bin/app-${c} --worker=${k} --config /etc/app/config.yaml`,
+          args:
+            c === 0 ? '/pause' : `/usr/bin/app-${c} --worker=${k} --config /etc/app/config.yaml`,
           ns: { ...HOST, ...shared, ...own },
           cgroup: `${slice}/cri-containerd-${ctr}.scope`,
         });
@@ -49,16 +80,42 @@ export function syntheticNode(processCount: number, pods: number): SyntheticNode
     }
   }
   while (processes.length < processCount) {
-    processes.push({ pid: pid++, ppid: 1, uid: 0, user: 'root', args: `/usr/sbin/daemon-${pid} --foreground`, ns: { ...HOST }, cgroup: '/system.slice/daemon.service' });
+    processes.push({
+      pid: pid++,
+      ppid: 1,
+      uid: 0,
+      user: 'root',
+      args: `/usr/sbin/daemon-${pid} --foreground`,
+      ns: { ...HOST },
+      cgroup: '/system.slice/daemon.service',
+    });
   }
   return { processes };
 }
 
 export function toSnapshot(n: SyntheticNode): Snapshot {
-  const s: Snapshot = { schema: SNAPSHOT_SCHEMA, sources: [{ format: 'synthetic' }], nodes: [{ name: 'bench' }], namespaces: [], processes: [], containers: [], pods: [], warnings: [] };
+  const s: Snapshot = {
+    schema: SNAPSHOT_SCHEMA,
+    sources: [{ format: 'synthetic' }],
+    nodes: [{ name: 'bench' }],
+    namespaces: [],
+    processes: [],
+    containers: [],
+    pods: [],
+    warnings: [],
+  };
   const seen = new Set<string>();
   for (const p of n.processes) {
-    s.processes.push({ node: 'bench', pid: p.pid, ppid: p.ppid, command: p.args, user: p.user, uid: p.uid, namespaces: { ...p.ns }, cgroup: p.cgroup });
+    s.processes.push({
+      node: 'bench',
+      pid: p.pid,
+      ppid: p.ppid,
+      command: p.args,
+      user: p.user,
+      uid: p.uid,
+      namespaces: { ...p.ns },
+      cgroup: p.cgroup,
+    });
     for (const t of NS_TYPES) {
       const k = `${t}:${p.ns[t]}`;
       if (!seen.has(k)) {
@@ -72,8 +129,19 @@ export function toSnapshot(n: SyntheticNode): Snapshot {
 
 /** The recorder's transcript for the node (what `scripts/nsviz-record.sh` prints). */
 export function toTranscript(n: SyntheticNode): string {
-  const out: string[] = ['# nsviz-record 1', '$ hostname', 'bench', '$ uname -r', '6.1.0-bench', '$ ps -eo pid,ppid,uid,user,args', '    PID    PPID   UID USER     COMMAND'];
-  for (const p of n.processes) out.push(`${String(p.pid).padStart(7)} ${String(p.ppid).padStart(7)} ${String(p.uid).padStart(5)} ${p.user.padEnd(8)} ${p.args}`);
+  const out: string[] = [
+    '# nsviz-record 1',
+    '$ hostname',
+    'bench',
+    '$ uname -r',
+    '6.1.0-bench',
+    '$ ps -eo pid,ppid,uid,user,args',
+    '    PID    PPID   UID USER     COMMAND',
+  ];
+  for (const p of n.processes)
+    out.push(
+      `${String(p.pid).padStart(7)} ${String(p.ppid).padStart(7)} ${String(p.uid).padStart(5)} ${p.user.padEnd(8)} ${p.args}`,
+    );
   out.push(`$ stat -L -c '%n %i' /proc/[0-9]*/ns/*`);
   const order: NsType[] = ['cgroup', 'ipc', 'mnt', 'net', 'pid', 'time', 'user', 'uts'];
   for (const p of n.processes) for (const t of order) out.push(`/proc/${p.pid}/ns/${t} ${p.ns[t]}`);
@@ -84,18 +152,24 @@ export function toTranscript(n: SyntheticNode): string {
 
 /** `lsns -l` style table (util-linux 2.38 columns) of the node's namespaces. */
 export function toLsnsTable(n: SyntheticNode): string {
-  const rows = new Map<string, { inode: number; type: NsType; nprocs: number; pid: number; user: string; args: string }>();
+  const rows = new Map<
+    string,
+    { inode: number; type: NsType; nprocs: number; pid: number; user: string; args: string }
+  >();
   for (const p of n.processes) {
     for (const t of NS_TYPES) {
       const k = `${t}:${p.ns[t]}`;
       const r = rows.get(k);
       if (r) r.nprocs++;
-      else rows.set(k, { inode: p.ns[t], type: t, nprocs: 1, pid: p.pid, user: p.user, args: p.args });
+      else
+        rows.set(k, { inode: p.ns[t], type: t, nprocs: 1, pid: p.pid, user: p.user, args: p.args });
     }
   }
   const out = ['        NS TYPE   NPROCS   PID USER     COMMAND'];
   for (const r of [...rows.values()].sort((a, b) => a.inode - b.inode)) {
-    out.push(`${String(r.inode).padStart(10)} ${r.type.padEnd(6)} ${String(r.nprocs).padStart(6)} ${String(r.pid).padStart(5)} ${r.user.padEnd(8)} ${r.args}`);
+    out.push(
+      `${String(r.inode).padStart(10)} ${r.type.padEnd(6)} ${String(r.nprocs).padStart(6)} ${String(r.pid).padStart(5)} ${r.user.padEnd(8)} ${r.args}`,
+    );
   }
   return out.join('\n') + '\n';
 }

@@ -11,6 +11,7 @@ import {
   type SummaryPod,
 } from '../protocol/snapshot.ts';
 import { findHostNamespaces, type HostNamespaces } from './host.ts';
+import { nsGet } from './nsMap.ts';
 
 /**
  * The classification of contract §3: every namespace with its scope (host, pod, container,
@@ -52,6 +53,7 @@ export function classify(snapshot: Snapshot): Summary {
         groups: new Set(),
         loose: false,
         last: undefined,
+        unsorted: false,
       };
       table.set(inode, a);
       order.push(a);
@@ -60,17 +62,44 @@ export function classify(snapshot: Snapshot): Summary {
   };
   for (const n of snapshot.namespaces)
     accIn(tablesOf(n.node)[NS_TYPES.indexOf(n.type)]!, n.node, n.type, n.inode);
-  for (const p of snapshot.processes) {
-    const tables = tablesOf(p.node);
+  // Per type, the inode and accumulator of the previous process on the same node: neighbours
+  // mostly share namespaces (and a container), so their lookups are skipped.
+  const prevInode: (number | undefined)[] = NS_TYPES.map(() => undefined);
+  const prevAcc: (Acc | undefined)[] = NS_TYPES.map(() => undefined);
+  let prevNode: string | undefined;
+  let tables: Map<number, Acc>[] = [];
+  let lastCtr: string | undefined;
+  let lastPod: string | undefined;
+  const procs = snapshot.processes;
+  for (let i = 0; i < procs.length; i++) {
+    const p = procs[i]!;
+    if (p.node !== prevNode) {
+      prevNode = p.node;
+      tables = tablesOf(p.node);
+      prevInode.fill(undefined);
+      prevAcc.fill(undefined);
+      lastCtr = undefined;
+      lastPod = undefined;
+    }
     const ctr = p.container;
-    const c = ctr === undefined ? undefined : containers.get(`${p.node}\u0000${ctr}`);
-    const pod = c?.pod;
+    if (ctr !== lastCtr) {
+      lastCtr = ctr;
+      lastPod = ctr === undefined ? undefined : containers.get(`${p.node}\u0000${ctr}`)?.pod;
+    }
+    const pod = lastPod;
     for (let t = 0; t < NS_TYPES.length; t++) {
       const type = NS_TYPES[t]!;
-      const inode = p.namespaces[type];
+      const inode = nsGet(p.namespaces, type);
       if (inode === undefined) continue;
-      const a = accIn(tables[t]!, p.node, type, inode);
-      a.row.pids.push(p.pid);
+      let a = prevAcc[t];
+      if (a === undefined || prevInode[t] !== inode) {
+        a = accIn(tables[t]!, p.node, type, inode);
+        prevInode[t] = inode;
+        prevAcc[t] = a;
+      }
+      const pids = a.row.pids;
+      if (pids.length > 0 && p.pid < pids[pids.length - 1]!) a.unsorted = true;
+      pids.push(p.pid);
       if (ctr === undefined) a.loose = true;
       else if (a.last !== ctr) {
         // Consecutive processes usually share a container: skip the set work for repeats.
@@ -86,7 +115,8 @@ export function classify(snapshot: Snapshot): Summary {
   const namespaces: SummaryNamespace[] = [];
   for (const a of order) {
     const r = a.row;
-    r.pids.sort((x, y) => x - y);
+    // Processes come sorted by PID: most lists are in order already.
+    if (a.unsorted) r.pids.sort((x, y) => x - y);
     r.pods = [...a.pods].sort();
     r.containers = [...a.ctrs].sort();
     r.scope = scope(a, hostOf(r.node).inodes[r.type] === r.inode);
@@ -105,6 +135,8 @@ interface Acc {
   loose: boolean;
   /** The container of the last member added. */
   last: string | undefined;
+  /** A PID smaller than the one before it was added to `row.pids`. */
+  unsorted: boolean;
 }
 
 function scope(

@@ -7,6 +7,7 @@ import type {
   Snapshot,
 } from '../protocol/snapshot.ts';
 import type { MergeInput, MergeIssue } from './merge.ts';
+import { nsGet, nsSet } from './nsMap.ts';
 import { mergeFields, preferFullCommand } from './rowMerge.ts';
 
 const PROCESS_SKIP = new Set(['node', 'pid', 'namespaces', 'command', 'forChildren']);
@@ -76,12 +77,7 @@ export class RowTables {
    * Process rows of input `index`; `unnamed` is the node of rows that name none. `strict` (no
    * `--node`): a contradiction between two inputs that both name no node is an error.
    */
-  addProcesses(
-    index: number,
-    list: readonly ProcessRow[],
-    unnamed: string,
-    strict: boolean,
-  ): void {
+  addProcesses(index: number, list: readonly ProcessRow[], unnamed: string, strict: boolean): void {
     const source = this.inputs[index]!.source;
     const conflict = (f: string, a: unknown, b: unknown, p: Partial<ProcessRow>): void =>
       warn(
@@ -114,9 +110,9 @@ export class RowTables {
         // for…in visits the keys in the order Object.entries does, without building pairs.
         for (const key in ns) {
           const type = key as NsType;
-          const inode = ns[type]!;
-          const k = keptNs[type];
-          if (k === undefined) keptNs[type] = inode;
+          const inode = nsGet(ns, type)!;
+          const k = nsGet(keptNs, type);
+          if (k === undefined) nsSet(keptNs, type, inode);
           else if (k !== inode) this.nsConflict(this.origin[at]!, index, p, type, k, inode, strict);
         }
       }
@@ -239,7 +235,7 @@ function isEmpty(o: object): boolean {
  * one in turn (a key like `__proto__` or `constructor` reads otherwise and takes the loop).
  */
 function allUnset(kept: ProcessRow['namespaces'], incoming: ProcessRow['namespaces']): boolean {
-  for (const key in incoming) if (kept[key as NsType] !== undefined) return false;
+  for (const key in incoming) if (nsGet(kept, key as NsType) !== undefined) return false;
   return true;
 }
 
@@ -265,8 +261,8 @@ export function ensureNamespaceRows(s: Snapshot, tables: RowTables): void {
     let rows: NodeRows | undefined;
     for (const key in ns) {
       const type = key as NsType;
-      const inode = ns[type];
-      if (inode === undefined || (same !== undefined && same[type] === inode)) continue;
+      const inode = nsGet(ns, type);
+      if (inode === undefined || (same !== undefined && nsGet(same, type) === inode)) continue;
       rows ??= tables.of(p.node);
       const byInode = tables.namespacesOf(rows, type);
       if (!byInode.has(inode)) {

@@ -38,13 +38,17 @@ export function unplacedOf(fragment: Snapshot, node: string): UnplacedInterfaces
 /** Moves pending interfaces and hostnames to the namespaces they describe, in place. */
 export function placeFacts(s: Snapshot, unplaced: readonly UnplacedInterfaces[]): MergeIssue[] {
   const issues: MergeIssue[] = [];
-  const nsIndex = new Map<string, NamespaceRow>();
-  for (const n of s.namespaces) nsIndex.set(`${n.node}\u0000${n.type}\u0000${n.inode}`, n);
+  // Built on first use: most captures have no pending facts, and the index of every namespace
+  // row of a large capture costs more than the rest of this step.
+  let nsIndex: Map<string, NamespaceRow> | undefined;
   const nsOf = (p: ProcessRow | undefined, type: NsType): NamespaceRow | undefined => {
     const inode = p?.namespaces[type];
-    return p && inode !== undefined
-      ? nsIndex.get(`${p.node}\u0000${type}\u0000${inode}`)
-      : undefined;
+    if (!p || inode === undefined) return undefined;
+    if (!nsIndex) {
+      nsIndex = new Map();
+      for (const n of s.namespaces) nsIndex.set(`${n.node}\u0000${n.type}\u0000${n.inode}`, n);
+    }
+    return nsIndex.get(`${p.node}\u0000${type}\u0000${inode}`);
   };
   const procs = s.processes as PendingProcess[];
   // Indexed: this runs once per parse, mostly unoptimized, where for…of allocates per element.

@@ -1,7 +1,15 @@
 import { NS_TYPES, type Snapshot } from '../protocol/snapshot.ts';
 
-const TYPE_ORDER = new Map(NS_TYPES.map((t, i) => [t, i]));
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * Position of a type in NS_TYPES, 0 for an unknown one. The comparator asks this twice per
+ * comparison on lists of 100,000 rows: eight identity comparisons beat a map lookup.
+ */
+function typeRank(type: string): number {
+  for (let i = 0; i < NS_TYPES.length; i++) if (NS_TYPES[i] === type) return i;
+  return 0;
+}
 
 /**
  * Puts every row list in one canonical order (nodes by name; namespaces by type then inode;
@@ -11,10 +19,7 @@ const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 export function sortSnapshot(s: Snapshot): Snapshot {
   s.nodes.sort((a, b) => cmp(a.name, b.name));
   s.namespaces.sort(
-    (a, b) =>
-      cmp(a.node, b.node) ||
-      (TYPE_ORDER.get(a.type) ?? 0) - (TYPE_ORDER.get(b.type) ?? 0) ||
-      a.inode - b.inode,
+    (a, b) => cmp(a.node, b.node) || typeRank(a.type) - typeRank(b.type) || a.inode - b.inode,
   );
   s.processes.sort((a, b) => cmp(a.node, b.node) || a.pid - b.pid);
   s.containers.sort(

@@ -6,6 +6,7 @@ import {
   type PodRow,
   type ProcessRow,
 } from '../protocol/snapshot.ts';
+import { nsGet, nsSet } from '../model/nsMap.ts';
 import type { IssueLevel, ParseContext, ParseIssue, ParseResult } from './types.ts';
 
 /**
@@ -62,14 +63,14 @@ export class FragmentBuilder {
   /** Records that `pid` is in namespace `inode` of `type` (and that the namespace exists). */
   membership(pid: number, type: NsType, inode: number, localLine?: number): void {
     const row = this.process(pid);
-    const known = row.namespaces[type];
+    const known = nsGet(row.namespaces, type);
     if (known !== undefined && known !== inode) {
       this.warn(
         localLine,
         `PID ${pid} is listed in two ${type} namespaces (${known} and ${inode}); keeping ${known}`,
       );
     } else {
-      row.namespaces[type] = inode;
+      nsSet(row.namespaces, type, inode);
     }
     this.namespace(type, inode);
   }

@@ -25,10 +25,10 @@ export function parseCgroupLine(
 /** What one process's cgroup file said, reduced to the candidates for `ProcessRow.cgroup`. */
 interface Seen {
   line: number;
-  v2?: string;
-  systemd?: string;
-  firstV1?: string;
-  anyPath?: string;
+  v2?: string | undefined;
+  systemd?: string | undefined;
+  firstV1?: string | undefined;
+  anyPath?: string | undefined;
 }
 
 /** A file named by its lines (`grep -H`) or a `head` banner. */
@@ -83,7 +83,15 @@ export function parseCgroup(text: string, ctx: ParseContext): ParseResult {
   const namedSeen = (path: ProcPath, lineNo: number): NamedSeen => {
     let seen = named.get(path.pid);
     if (seen === undefined) {
-      seen = { line: lineNo, path };
+      // Every field from the start: one object per process, no reshaping as paths come in.
+      seen = {
+        line: lineNo,
+        path,
+        v2: undefined,
+        systemd: undefined,
+        firstV1: undefined,
+        anyPath: undefined,
+      };
       named.set(path.pid, seen);
     }
     return seen;
@@ -102,7 +110,7 @@ export function parseCgroup(text: string, ctx: ParseContext): ParseResult {
   let lineNo = 0;
   // Lines as `splitLines` cuts them, walked by offsets: the common `grep -H` line is read in
   // place (`readGrepLine`), every other line goes through the general path below.
-  for (let start = text.charCodeAt(0) === 0xfeff ? 1 : 0; start < n; ) {
+  for (let start = text.charCodeAt(0) === 0xfeff ? 1 : 0; start < n;) {
     let end = text.indexOf('\n', start);
     if (end < 0) end = n;
     const stop = end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end;

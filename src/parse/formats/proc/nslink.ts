@@ -1,4 +1,5 @@
 import type { NsType, ProcessRow } from '../../../protocol/snapshot.ts';
+import { nsGet, nsSet } from '../../../model/nsMap.ts';
 import type { FragmentBuilder } from '../../fragment.ts';
 import { toNsType } from '../../nstype.ts';
 
@@ -181,12 +182,29 @@ export class LinkRecorder {
    * against contradictory input, which the builder then sorts out.
    */
   private readonly seen = new Map<number, NsType>();
+  /**
+   * The inode last registered per type (NaN: none yet). Processes listed one after another
+   * mostly share namespaces, and a number compared is cheaper than a map asked (registering
+   * again would change nothing: the builder keeps one row per namespace).
+   */
+  private readonly last: Record<NsType, number> = {
+    mnt: NaN,
+    net: NaN,
+    pid: NaN,
+    ipc: NaN,
+    uts: NaN,
+    user: NaN,
+    cgroup: NaN,
+    time: NaN,
+  };
   private lastRow: ProcessRow | undefined;
 
   constructor(private readonly b: FragmentBuilder) {}
 
   /** Registers namespace `inode` of `type` once. */
   namespace(type: NsType, inode: number): void {
+    if (nsGet(this.last, type) === inode) return;
+    nsSet(this.last, type, inode);
     const known = this.seen.get(inode);
     if (known === type) return;
     if (known === undefined) this.seen.set(inode, type);
@@ -200,9 +218,9 @@ export class LinkRecorder {
 
   /** Same as `member` for a row the caller already holds. */
   memberOf(row: ProcessRow, type: NsType, inode: number, line: number): void {
-    const current = row.namespaces[type];
+    const current = nsGet(row.namespaces, type);
     if (current === undefined) {
-      row.namespaces[type] = inode;
+      nsSet(row.namespaces, type, inode);
       this.namespace(type, inode);
     } else if (current !== inode) {
       this.b.membership(row.pid, type, inode, line);

@@ -37,7 +37,7 @@ export function parseStat(text: string, ctx: ParseContext): ParseResult {
   // string per line).
   const n = text.length;
   let lineNo = 0;
-  for (let start = text.charCodeAt(0) === 0xfeff ? 1 : 0; start < n; ) {
+  for (let start = text.charCodeAt(0) === 0xfeff ? 1 : 0; start < n;) {
     let end = text.indexOf('\n', start);
     if (end < 0) end = n;
     const stop = end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
@@ -76,7 +76,10 @@ class StatReader {
     private readonly ctx: ParseContext,
   ) {}
 
-  /** The common `/proc/123/ns/net 4026531840` line `text[start, end)`, already scanned into `fast`. */
+  /**
+   * The common `/proc/123/ns/net 4026531840` line, `text[start, end)`, already scanned into
+   * `fast`.
+   */
   named(text: string, start: number, end: number, lineNo: number): void {
     this.recognized++;
     const link = linkAt(text, fast.nameStart, fast.nameEnd);
