@@ -148,14 +148,37 @@ export class RowTables {
   }
 
   addNamespaces(source: string, list: readonly NamespaceRow[], unnamed: string): void {
-    const conflict = (f: string, a: unknown, b: unknown, n: Partial<NamespaceRow>): void =>
-      // NPROCS differs between captures taken moments apart; the larger count is the later truth
-      // only by chance, so keep the first and say so.
+    // NPROCS differs between captures taken moments apart (processes come and go), so those
+    // differences are summed up in one warning per input; other differing fields are named
+    // one by one. The first value is kept: the later one is the truth only by chance.
+    let nprocsDiffs = 0;
+    let example = '';
+    const conflict = (f: string, a: unknown, b: unknown, n: Partial<NamespaceRow>): void => {
+      if (f === 'nprocs') {
+        if (nprocsDiffs++ === 0) example = `${n.type} namespace ${n.inode}: ${fmt(a)} vs ${fmt(b)}`;
+        return;
+      }
       warn(
         this.issues,
         source,
         `${n.type} namespace ${n.inode}: ${f} is ${fmt(a)} in one input and ${fmt(b)} in another; keeping ${fmt(a)}`,
       );
+    };
+    this.addNamespaceRows(list, unnamed, conflict);
+    if (nprocsDiffs > 0) {
+      warn(
+        this.issues,
+        source,
+        `${nprocsDiffs} namespace(s) have another process count (NPROCS) here than in an earlier input, as captures taken at different moments do (e.g. ${example}); the earlier counts are kept`,
+      );
+    }
+  }
+
+  private addNamespaceRows(
+    list: readonly NamespaceRow[],
+    unnamed: string,
+    conflict: (f: string, a: unknown, b: unknown, n: Partial<NamespaceRow>) => void,
+  ): void {
     for (let i = 0; i < list.length; i++) {
       const n = list[i]!;
       const node = n.node || unnamed;
