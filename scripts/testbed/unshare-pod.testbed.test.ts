@@ -5,23 +5,14 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, rmSyn
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { NS_LINK_NAMES } from '../../src/parse/formats/proc/nslink.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const TESTBED = join(ROOT, 'scripts/testbed/unshare-pod.sh');
 const RECORDER = join(ROOT, 'scripts/nsviz-record.sh');
 const BUSYBOX = ['/bin/busybox', '/usr/bin/busybox'].find((p) => existsSync(p));
-const NS_ENTRIES = [
-  'cgroup',
-  'ipc',
-  'mnt',
-  'net',
-  'pid',
-  'pid_for_children',
-  'time',
-  'time_for_children',
-  'user',
-  'uts',
-] as const;
+// The entries of /proc/PID/ns in glob order, as the recorder's stat lists them.
+const NS_ENTRIES = NS_LINK_NAMES;
 const STAT_CMD = "stat -L -c '%n %i' /proc/[0-9]*/ns/*";
 const CGROUP_CMD = "grep -H '' /proc/[0-9]*/cgroup";
 

@@ -2,6 +2,7 @@
  * Test-only generators of large inputs shaped like the real recordings: 10,000 processes in
  * a few hundred pods, for the throughput and linearity tests.
  */
+import { NS_LINK_NAMES } from './nslink.ts';
 
 const HOST = {
   cgroup: 4026531835,
@@ -27,20 +28,7 @@ function inodes(i: number): typeof HOST {
   return { ...HOST, net: pod, ipc: pod + 1, uts: pod + 2, mnt: own, pid: own + 1, cgroup: own + 2 };
 }
 
-const LINKS = [
-  'cgroup',
-  'ipc',
-  'mnt',
-  'net',
-  'pid',
-  'pid_for_children',
-  'time',
-  'time_for_children',
-  'user',
-  'uts',
-] as const;
-
-function linkValue(ns: typeof HOST, link: (typeof LINKS)[number]): [string, number] {
+function linkValue(ns: typeof HOST, link: (typeof NS_LINK_NAMES)[number]): [string, number] {
   const type = link.replace('_for_children', '') as keyof typeof HOST;
   return [type, ns[type]];
 }
@@ -51,7 +39,7 @@ export function lsAll(count: number): string {
   for (let i = 0; i < count; i++) {
     const pid = 100 + i;
     out.push(`/proc/${pid}/ns:`, 'total 0');
-    for (const link of LINKS) {
+    for (const link of NS_LINK_NAMES) {
       const [type, inode] = linkValue(inodes(i), link);
       out.push(`lrwxrwxrwx 1 root root 0 Nov 28 06:21 ${link} -> ${type}:[${inode}]`);
     }
@@ -64,7 +52,7 @@ export function lsAll(count: number): string {
 export function statAll(count: number): string {
   const out: string[] = [];
   for (let i = 0; i < count; i++) {
-    for (const link of LINKS)
+    for (const link of NS_LINK_NAMES)
       out.push(`/proc/${100 + i}/ns/${link} ${linkValue(inodes(i), link)[1]}`);
   }
   return `${out.join('\n')}\n`;
