@@ -28,7 +28,7 @@ export function collectErrors(page: Page): string[] {
  * captures are whole-host listings of a few MB, parsed on the main thread for now: allow time.
  */
 export async function openFixture(page: Page, id: string): Promise<void> {
-  await page.goto(`/#src=${encodeURIComponent(id)}`);
+  await page.goto(`/#src=${encodeURIComponent(id)}&view=matrix`);
   await expect(page.getByTestId('matrix')).toHaveAttribute('data-src', id, { timeout: 20_000 });
 }
 

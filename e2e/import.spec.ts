@@ -31,13 +31,13 @@ const panel = (page: Page) => page.getByTestId('import-panel');
 
 async function shown(page: Page, src: 'paste' | 'files') {
   await expect(page.getByTestId('matrix')).toHaveAttribute('data-src', src, { timeout: 20_000 });
-  await expect(page).toHaveURL(new RegExp(`#src=${src}$`));
+  await expect(page).toHaveURL(new RegExp(`[#&]src=${src}(&|$)`));
 }
 
 test.describe('import', () => {
   test('a pasted lsns -p transcript becomes the shown source', async ({ page }) => {
     const errors = collectErrors(page);
-    await page.goto('/');
+    await page.goto('/#view=matrix');
     await expect(page.getByTestId('matrix')).toHaveAttribute('data-src', 'myweb2');
     await page.getByTestId('import-paste').fill(LSNS_PAUSE);
     await page.getByTestId('import-submit').click();
@@ -49,7 +49,7 @@ test.describe('import', () => {
   });
 
   test('pasted garbage is listed with source and line; the text stays', async ({ page }) => {
-    await page.goto('/#src=nginx');
+    await page.goto('/#src=nginx&view=matrix');
     await expect(page.getByTestId('matrix')).toHaveAttribute('data-src', 'nginx');
     const garbage = '<b>hello</b> this is not a capture\nsecond line\n';
     await page.getByTestId('import-paste').fill(garbage);
@@ -60,12 +60,12 @@ test.describe('import', () => {
     await expect(alert.locator('pre.excerpt')).toContainText('<b>hello</b> this is not a capture');
     await expect(page.getByTestId('import-paste')).toHaveValue(garbage);
     await expect(page.getByTestId('matrix')).toHaveAttribute('data-src', 'nginx');
-    await expect(page).toHaveURL(/#src=nginx$/);
+    await expect(page).toHaveURL(/[#&]src=nginx(&|$)/);
     await panel(page).screenshot({ path: 'test-results/import-error.png' });
   });
 
   test('two chosen files are merged into one snapshot', async ({ page }) => {
-    await page.goto('/');
+    await page.goto('/#view=matrix');
     await page.getByTestId('import-file').setInputFiles([
       { name: 'pause.txt', mimeType: 'text/plain', buffer: Buffer.from(LSNS_PAUSE) },
       { name: 'init.txt', mimeType: 'text/plain', buffer: Buffer.from(LSNS_INIT) },
@@ -79,7 +79,7 @@ test.describe('import', () => {
   test('files dropped on the page are opened; an overlay shows while dragging', async ({
     page,
   }) => {
-    await page.goto('/');
+    await page.goto('/#view=matrix');
     await expect(page.getByTestId('matrix')).toHaveAttribute('data-src', 'myweb2');
     await page.evaluate((text) => {
       const dt = new DataTransfer();
@@ -101,7 +101,7 @@ test.describe('import', () => {
 
   test('a 20 MB capture parses off the main thread, with progress', async ({ page }) => {
     test.setTimeout(120_000);
-    await page.goto('/');
+    await page.goto('/#view=matrix');
     await expect(page.getByTestId('matrix')).toHaveAttribute('data-src', 'myweb2');
     const big = syntheticCapture(20_000_000);
     await page.getByTestId('import-file').setInputFiles({

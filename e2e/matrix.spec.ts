@@ -7,7 +7,7 @@ import { collectErrors, manifest, nonHostTypes, openFixture, readPodGrid } from 
 test.describe('app shell', () => {
   test('opens on the default fixture, myweb2', async ({ page }) => {
     const errors = collectErrors(page);
-    await page.goto('/');
+    await page.goto('/#view=matrix');
     await expect(page.getByTestId('matrix')).toHaveAttribute('data-src', 'myweb2');
     await expect(page.getByTestId('fixture-picker')).toHaveValue('myweb2');
     await expect(page.getByTestId('provenance')).toContainText('reconstructed');
@@ -16,7 +16,7 @@ test.describe('app shell', () => {
   });
 
   test('the gallery offers every manifest entry with its provenance', async ({ page }) => {
-    await page.goto('/');
+    await page.goto('/#view=matrix');
     const options = page.getByTestId('fixture-picker').locator('option');
     await expect(options).toHaveCount(manifest.length);
     for (const entry of manifest) {
@@ -39,14 +39,14 @@ test.describe('app shell', () => {
   test('#src=nginx selects nginx, and the picker writes the hash', async ({ page }) => {
     await openFixture(page, 'nginx');
     await page.getByTestId('fixture-picker').selectOption('myweb2-hostnet');
-    await expect(page).toHaveURL(/#src=myweb2-hostnet$/);
+    await expect(page).toHaveURL(/#src=myweb2-hostnet(&|$)/);
     await expect(page.getByTestId('matrix')).toHaveAttribute('data-src', 'myweb2-hostnet');
     await page.goBack();
     await expect(page.getByTestId('matrix')).toHaveAttribute('data-src', 'nginx');
   });
 
   test('an unknown source says so and shows the default', async ({ page }) => {
-    await page.goto('/#src=no-such-capture');
+    await page.goto('/#src=no-such-capture&view=matrix');
     await expect(page.getByRole('alert')).toContainText('no-such-capture');
     await expect(page.getByTestId('matrix')).toHaveAttribute('data-src', 'myweb2');
   });

@@ -2,16 +2,15 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { Suspense } from 'react';
 import { queryClient } from '../api/queryClient.ts';
 import { FixturePage } from '../features/fixtures/FixturePage.tsx';
+import { Preferences } from '../features/workspace/Preferences.tsx';
 import { FixturePicker } from '../features/fixtures/FixturePicker.tsx';
 import { gallery } from '../features/fixtures/gallery.ts';
 import type { ShownWarning } from '../features/fixtures/load.ts';
 import { defaultEntry } from '../features/fixtures/manifest.ts';
-import { TopologyPage } from '../features/topology/TopologyPage.tsx';
-import { viewOf, ViewSwitch } from '../features/topology/ViewSwitch.tsx';
 import { ImportedSource } from '../features/import/ImportedSource.tsx';
 import { ImportPanel } from '../features/import/ImportPanel.tsx';
 import { sourceKind } from '../features/import/sources.ts';
-import { useHashParam } from '../state/useHashParam.ts';
+import { usePatchHash, useViewState } from '../state/useViewState.ts';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { useTheme } from './useTheme.ts';
 
@@ -32,33 +31,36 @@ export function App() {
 
 /** The skeleton app: pick a bundled capture, see its per-pod matrix or its topology. */
 function AppShell() {
-  const [src, setSrc] = useHashParam('src');
-  const [theme] = useHashParam('theme');
-  const [viewParam, setView] = useHashParam('view');
-  const view = viewOf(viewParam);
-  useTheme(theme);
+  const state = useViewState();
+  const patch = usePatchHash();
+  const { src } = state;
+  useTheme(state.theme, state.lang, state.embed && state.transparent);
   const found = gallery.entries.find((e) => e.id === src);
   const entry = found ?? defaultEntry(gallery.entries);
   // `#src=paste|files|<url>`: the user's own input (src/features/import).
   const imported = found ? undefined : sourceKind(src);
 
   return (
-    <div className="app">
-      <header className="app-header">
-        <div className="brand">
-          <h1>nsviz</h1>
-          <p>Which Linux namespaces do the containers of a pod share?</p>
-        </div>
-        <ViewSwitch view={view} onSelect={(v) => setView(v === 'matrix' ? undefined : v)} />
-        {entry && (
-          <FixturePicker
-            entries={gallery.entries}
-            selected={imported ? '' : entry.id}
-            onSelect={setSrc}
-          />
-        )}
-      </header>
-      <ImportPanel />
+    <div className={state.embed ? 'app embed' : 'app'}>
+      {!state.embed && (
+        <header className="app-header">
+          <div className="brand">
+            <h1>nsviz</h1>
+            <p>Which Linux namespaces do the containers of a pod share?</p>
+          </div>
+          {entry && (
+            <FixturePicker
+              entries={gallery.entries}
+              selected={imported ? '' : entry.id}
+              onSelect={(id) =>
+                patch({ src: id, select: undefined, compare: undefined, q: undefined })
+              }
+            />
+          )}
+          <Preferences lang={state.lang} theme={state.theme} />
+        </header>
+      )}
+      {!state.embed && <ImportPanel />}
       <main>
         {src !== undefined && !found && !imported && (
           <p role="alert" className="alert">
@@ -67,15 +69,11 @@ function AppShell() {
           </p>
         )}
         {imported && src !== undefined ? (
-          <ImportedSource src={src} />
+          <ImportedSource src={src} state={state} />
         ) : entry ? (
           <ErrorBoundary key={entry.id} what={entry.title}>
             <Suspense fallback={<p className="muted">Loading {entry.title}…</p>}>
-              {view === 'topology' ? (
-                <TopologyPage entry={entry} extraWarnings={manifestWarnings} />
-              ) : (
-                <FixturePage entry={entry} extraWarnings={manifestWarnings} />
-              )}
+              <FixturePage entry={entry} state={state} extraWarnings={manifestWarnings} />
             </Suspense>
           </ErrorBoundary>
         ) : (

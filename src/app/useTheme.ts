@@ -1,13 +1,17 @@
 import { useEffect } from 'react';
 
 /**
- * Applies `#theme=light|dark` (contract §5) to the document; without it the CSS follows
- * `prefers-color-scheme`.
+ * Applies `#theme=light|dark` and `#lang=en|ko` (contract §5) to the document; without a theme
+ * the CSS follows `prefers-color-scheme`. `transparent` (embed with `bg=transparent`) drops the
+ * page background so slides show through.
  */
-export function useTheme(theme: string | undefined): void {
+export function useTheme(theme: string | undefined, lang: string, transparent: boolean): void {
   useEffect(() => {
     const root = document.documentElement;
     if (theme === 'light' || theme === 'dark') root.dataset.theme = theme;
     else delete root.dataset.theme;
-  }, [theme]);
+    root.lang = lang;
+    if (transparent) root.dataset.bg = 'transparent';
+    else delete root.dataset.bg;
+  }, [theme, lang, transparent]);
 }

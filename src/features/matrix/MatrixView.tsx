@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import type { Snapshot, Summary } from '../../protocol/snapshot.ts';
+import type { NsType, Snapshot, Summary } from '../../protocol/snapshot.ts';
 import { PodTable } from './PodTable.tsx';
 import { memberKey, podFacts, type MemberIndex } from './podInfo.ts';
 import { ScopeLegend } from './ScopeLegend.tsx';
@@ -9,10 +9,12 @@ interface Props {
   src: string;
   snapshot: Snapshot;
   summary: Summary;
+  /** The namespace types shown as columns (the type filter). */
+  types: readonly NsType[];
 }
 
 /** The per-pod matrices of one snapshot (contract §5 `[data-testid=matrix]`). */
-export function MatrixView({ src, snapshot, summary }: Props) {
+export function MatrixView({ src, snapshot, summary, types }: Props) {
   const members = useMemo<MemberIndex>(
     () =>
       new Map(
@@ -47,6 +49,7 @@ export function MatrixView({ src, snapshot, summary }: Props) {
             pod={pod}
             facts={podFacts(snapshot, pod)}
             members={members}
+            types={types}
           />
         ))
       )}

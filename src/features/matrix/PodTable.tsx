@@ -1,4 +1,5 @@
-import { NS_TYPES, type SummaryContainer, type SummaryPod } from '../../protocol/snapshot.ts';
+import type { NsType, SummaryContainer, SummaryPod } from '../../protocol/snapshot.ts';
+import { containerKeyOf, namespaceKeyOf, podKeyOf } from '../../model/entities.ts';
 import { SCOPE_TEXT, TYPE_ISOLATES } from './labels.ts';
 import { memberKey, type MemberIndex, type PodFacts } from './podInfo.ts';
 import { matrixRows, type MatrixCell } from './spans.ts';
@@ -7,13 +8,20 @@ interface Props {
   pod: SummaryPod;
   facts: PodFacts;
   members: MemberIndex;
+  types: readonly NsType[];
 }
 
 /** One pod as an HTML table: containers (sandbox first) × the eight namespace types. */
-export function PodTable({ pod, facts, members }: Props) {
+export function PodTable({ pod, facts, members, types }: Props) {
   const rows = matrixRows(pod.containers);
   return (
-    <table className="pod-matrix" data-pod-key={pod.key} data-node={pod.node}>
+    <table
+      className="pod-matrix"
+      data-pod-key={pod.key}
+      data-node={pod.node}
+      data-kind="pod"
+      data-key={podKeyOf(pod.node, pod.key)}
+    >
       <caption>
         <span className="pod-title">pod {facts.title}</span>
         <span className="pod-meta">
@@ -32,7 +40,7 @@ export function PodTable({ pod, facts, members }: Props) {
           <th scope="col" className="ctr-col">
             container
           </th>
-          {NS_TYPES.map((type) => (
+          {types.map((type) => (
             <th scope="col" key={type} title={TYPE_ISOLATES[type]}>
               {type}
             </th>
@@ -44,13 +52,18 @@ export function PodTable({ pod, facts, members }: Props) {
           <tr
             key={container.id}
             data-container-id={container.id}
+            data-kind="container"
+            data-key={containerKeyOf(pod.node, container.id)}
+            tabIndex={0}
             data-sandbox={container.sandbox ? 'true' : undefined}
             className={container.sandbox ? 'sandbox' : undefined}
           >
             <ContainerHeader container={container} />
-            {cells.map((cell) => (
-              <NsCell key={cell.type} cell={cell} node={pod.node} members={members} />
-            ))}
+            {cells
+              .filter((cell) => types.includes(cell.type))
+              .map((cell) => (
+                <NsCell key={cell.type} cell={cell} node={pod.node} members={members} />
+              ))}
           </tr>
         ))}
       </tbody>
@@ -100,6 +113,8 @@ function NsCell({ cell, node, members }: { cell: MatrixCell; node: string; membe
       rowSpan={cell.rowSpan}
       data-ns-type={cell.type}
       data-inode={cell.inode}
+      data-kind="namespace"
+      data-key={namespaceKeyOf(node, cell.inode)}
       data-scope={cell.scope}
       className={`ns scope-${cell.scope}`}
       title={`${cell.type}:[${cell.inode}] · ${SCOPE_TEXT[cell.scope].meaning}${who}`}

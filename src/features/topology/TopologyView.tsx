@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { layoutTopology } from '../../layout/index.ts';
 import type { Snapshot, Summary } from '../../protocol/snapshot.ts';
+import type { ViewState } from '../../state/viewState.ts';
 import { TopologyLegend } from '../../render/TopologyLegend.tsx';
 import { TopologySvg } from '../../render/TopologySvg.tsx';
 
@@ -10,6 +11,8 @@ interface Props {
   title: string;
   snapshot: Snapshot;
   summary: Summary;
+  /** The hash's view state: type filter, host links, focus, collapsed pods. */
+  state: ViewState;
 }
 
 /**

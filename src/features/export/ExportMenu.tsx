@@ -1,0 +1,4 @@
+/** TODO(export): SVG, PNG, JSON and embed code. */
+export function ExportMenu() {
+  return null;
+}

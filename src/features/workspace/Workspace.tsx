@@ -1,0 +1,99 @@
+import { useMemo, useRef, type ReactNode } from 'react';
+import './workspace.css';
+import type { ParsedSource, ShownWarning } from '../../api/types.ts';
+import { buildEntityIndex } from '../../model/entities.ts';
+import { useMessages } from '../../i18n/index.ts';
+import type { ViewState } from '../../state/viewState.ts';
+import { CompareView } from '../compare/CompareView.tsx';
+import { DiffView } from '../diff/DiffView.tsx';
+import { ExportMenu } from '../export/ExportMenu.tsx';
+import { Inspector } from '../inspector/Inspector.tsx';
+import { MatrixView } from '../matrix/MatrixView.tsx';
+import { SearchBox } from '../search/SearchBox.tsx';
+import { NsTable } from '../table/NsTable.tsx';
+import { TopologyView } from '../topology/TopologyView.tsx';
+import { WarningList } from '../warnings/WarningList.tsx';
+import { EntityIndexContext } from './EntityIndexContext.ts';
+import { workspaceText } from './messages.ts';
+import { TypeFilter } from './TypeFilter.tsx';
+import { useHighlight } from './useHighlight.ts';
+import { useSelectOnClick } from './useSelectOnClick.ts';
+import { ViewSwitch } from './ViewSwitch.tsx';
+
+interface Props {
+  /** Id of the shown source (`myweb2`, `paste`, a URL), as the views' `data-src`. */
+  src: string;
+  title: string;
+  data: ParsedSource;
+  state: ViewState;
+  /** What the source is (fixture provenance, input files), shown below the view. */
+  info?: ReactNode;
+  extraWarnings?: readonly ShownWarning[];
+}
+
+/**
+ * One parsed source on screen: the toolbar (views, type filter, search, export), the chosen
+ * view with the inspector beside it, then what the source is and its warnings. In embed mode
+ * (`embed=1`) only the view is drawn.
+ */
+export function Workspace({ src, title, data, state, info, extraWarnings = [] }: Props) {
+  const t = useMessages(workspaceText);
+  const { snapshot, summary } = data;
+  const index = useMemo(() => buildEntityIndex(snapshot, summary), [snapshot, summary]);
+  const root = useRef<HTMLDivElement>(null);
+  useHighlight(root, index);
+  useSelectOnClick(root, index);
+
+  const view = (() => {
+    switch (state.view) {
+      case 'topology':
+        return (
+          <TopologyView
+            src={src}
+            title={title}
+            snapshot={snapshot}
+            summary={summary}
+            state={state}
+          />
+        );
+      case 'matrix':
+        return <MatrixView src={src} snapshot={snapshot} summary={summary} types={state.types} />;
+      case 'table':
+        return <NsTable summary={summary} />;
+      case 'compare':
+        return <CompareView picks={state.compare} />;
+      case 'diff':
+        return <DiffView />;
+    }
+  })();
+
+  return (
+    <EntityIndexContext.Provider value={index}>
+      <div
+        ref={root}
+        className={`workspace${state.embed ? ' embedded' : ''}`}
+        data-testid="workspace"
+        data-view={state.view}
+      >
+        {!state.embed && (
+          <div className="toolbar" role="toolbar" aria-label={t.toolbar}>
+            <ViewSwitch view={state.view} />
+            <TypeFilter types={state.types} />
+            <SearchBox key={src} query={state.query} />
+            <ExportMenu />
+          </div>
+        )}
+        <div className={`stage${state.select && !state.embed ? ' with-inspector' : ''}`}>
+          <div className="view-area">{view}</div>
+          {state.select && !state.embed && <Inspector selected={state.select} />}
+        </div>
+        {!state.embed && (
+          <>
+            {info}
+            <WarningList warnings={[...extraWarnings, ...data.warnings]} />
+          </>
+        )}
+      </div>
+    </EntityIndexContext.Provider>
+  );
+}
