@@ -6,7 +6,7 @@ Commands:
   convert <file|dir|->...   parse inputs (format auto-detected) into one snapshot JSON
   summary <file|dir|->...   per node and pod: containers × namespace types with inode and scope
   record                    capture this Linux host from /proc into a snapshot
-  serve                     serve the app and the HTTP API (not implemented yet)
+  serve                     serve the app and the HTTP API (fixtures, --live, remote nodes)
 
 Inputs: lsns (table, -r, -J, -p, <inode>), ls -l / readlink / stat of /proc/PID/ns,
 /proc/PID/cgroup, ps, ip addr, crictl, podman, docker inspect, lxkns JSON, nsviz snapshots,
@@ -41,6 +41,32 @@ Captures this Linux host from /proc (run as root to see every process) into a sn
 `,
 };
 
+const SERVE_HELP = `Usage: nsviz serve [--live] [--host H] [--port P] [--token-file F | --token T] [options]
+
+Serves the app (dist/, when built) and the read-only HTTP API: /api/health, /api/sources,
+/api/snapshot?source=ID (ETag, If-None-Match), /api/events?source=ID (Server-Sent Events).
+Sources: the bundled fixtures, and with --live this machine (run as root to see every process).
+  --live                   offer this machine: /proc, crictl/podman, interfaces, host names
+  --host H                 address to bind (default 127.0.0.1)
+  --port P, -p P           port (default 8080; 0 picks a free one)
+  --token-file F           require "Authorization: Bearer <token>" on /api/* (token read from F;
+                           NSVIZ_TOKEN works too); --token T gives it inline (visible in ps)
+  --insecure               allow a non-loopback --host without a token (loudly)
+  --cors ORIGIN            let ORIGIN (or *) read the API from another origin
+  --frame-ancestors SRC    who may embed the app (CSP frame-ancestors; default 'self')
+  --interval MS            how often event streams look for changes (default 2000)
+  --redact                 drop command-line arguments (keeps argv[0])
+  --exec NAME=COMMAND      a node read by running the recorder through COMMAND, e.g.
+                           --exec kind-worker='docker exec -i kind-worker sh' (repeatable)
+  --peer URL               merge another agent's snapshot into a "cluster" source (repeatable)
+  --peers-dns NAME[:PORT]  peers from the A records of NAME (a headless Service)
+  --peer-token-file F      token sent to the peers
+  --fixtures DIR           fixtures directory with a manifest.json (default: the bundled ones)
+  --no-fixtures            offer no fixtures
+  --node NAME              node name of the live source (default: the host name)
+`;
+
 export function commandHelp(name: string): string {
+  if (name === 'serve') return SERVE_HELP;
   return COMMANDS[name] ?? HELP;
 }

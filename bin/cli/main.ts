@@ -39,10 +39,7 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
       case 'record':
         return await record(rest, io);
       case 'serve':
-        io.err(
-          'nsviz serve: not implemented yet (tracked in the live-agent issue); use `npm start` for the app\n',
-        );
-        return 1;
+        return await (await import('./serve.ts')).serve(rest, io);
       default:
         io.err(
           `nsviz: unknown command "${command}"; expected convert, summary, record or serve (see nsviz --help)\n`,

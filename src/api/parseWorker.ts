@@ -39,15 +39,8 @@ export function parseInWorker(
   if (options.mainThread || typeof Worker === 'undefined') {
     return parseOnMainThread(inputs, onProgress, signal);
   }
-  let worker: Worker;
-  try {
-    worker = new Worker(new URL('./parse.worker.ts', import.meta.url), {
-      type: 'module',
-      name: 'nsviz-parse',
-    });
-  } catch {
-    return parseOnMainThread(inputs, onProgress, signal);
-  }
+  const worker = takeWorker();
+  if (!worker) return parseOnMainThread(inputs, onProgress, signal);
   return new Promise<ParsedSource>((resolve, reject) => {
     let heard = false;
     const finish = () => {
@@ -80,6 +73,35 @@ export function parseInWorker(
     const request: ParseRequest = { inputs: [...inputs] };
     worker.postMessage(request);
   });
+}
+
+let spare: Worker | undefined;
+
+function startWorker(): Worker | undefined {
+  try {
+    return new Worker(new URL('./parse.worker.ts', import.meta.url), {
+      type: 'module',
+      name: 'nsviz-parse',
+    });
+  } catch {
+    return undefined;
+  }
+}
+
+/** The pre-started worker if there is one, else a new one (undefined when none can start). */
+function takeWorker(): Worker | undefined {
+  const w = spare ?? startWorker();
+  spare = undefined;
+  return w;
+}
+
+/**
+ * Starts a worker before anything needs it, so loading its code overlaps with fetching the
+ * first capture: on page load the two would otherwise run one after the other. Each parse
+ * ends its worker (freeing a large capture's memory), so only the first parse gets a warm one.
+ */
+export function prewarmParseWorker(): void {
+  if (spare === undefined && typeof Worker !== 'undefined') spare = startWorker();
 }
 
 async function parseOnMainThread(
