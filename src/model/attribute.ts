@@ -208,7 +208,14 @@ function attributeNode(
   const sandboxByCommand = new Set<string>();
   for (let i = 0; i < procs.length; i++) {
     const p = procs[i]!;
-    if (p.container !== undefined && p.command !== undefined && SANDBOX_COMMAND.test(p.command)) {
+    const command = p.command;
+    // `includes` first: it rules out nearly every process far cheaper than the pattern does.
+    if (
+      p.container !== undefined &&
+      command !== undefined &&
+      (command.includes('pause') || command.includes('catatonit')) &&
+      SANDBOX_COMMAND.test(command)
+    ) {
       sandboxByCommand.add(p.container);
     }
   }

@@ -11,7 +11,7 @@ import {
   type SummaryPod,
 } from '../protocol/snapshot.ts';
 import { findHostNamespaces, type HostNamespaces } from './host.ts';
-import { nsGet } from './nsMap.ts';
+import { InodeMap, nsGet } from './nsMap.ts';
 
 /**
  * The classification of contract §3: every namespace with its scope (host, pod, container,
@@ -33,24 +33,24 @@ export function classify(snapshot: Snapshot): Summary {
 
   // Per node, per type (by index in NS_TYPES), inode → accumulator: numeric keys and one
   // node lookup per process keep this pass cheap on 10,000-process snapshots.
-  const index = new Map<string, Map<number, Acc>[]>();
+  const index = new Map<string, InodeMap<Acc>[]>();
   const order: Acc[] = [];
-  const tablesOf = (node: string): Map<number, Acc>[] => {
+  const tablesOf = (node: string): InodeMap<Acc>[] => {
     let t = index.get(node);
     if (!t) {
-      t = NS_TYPES.map(() => new Map<number, Acc>());
+      t = NS_TYPES.map(() => new InodeMap<Acc>());
       index.set(node, t);
     }
     return t;
   };
-  const accIn = (table: Map<number, Acc>, node: string, type: NsType, inode: number): Acc => {
+  const accIn = (table: InodeMap<Acc>, node: string, type: NsType, inode: number): Acc => {
     let a = table.get(inode);
     if (!a) {
       a = {
         row: { node, type, inode, scope: 'unattributed', pods: [], containers: [], pids: [] },
-        pods: new Set(),
-        ctrs: new Set(),
-        groups: new Set(),
+        pods: undefined,
+        ctrs: undefined,
+        groups: undefined,
         loose: false,
         last: undefined,
         unsorted: false,
@@ -67,7 +67,7 @@ export function classify(snapshot: Snapshot): Summary {
   const prevInode: (number | undefined)[] = NS_TYPES.map(() => undefined);
   const prevAcc: (Acc | undefined)[] = NS_TYPES.map(() => undefined);
   let prevNode: string | undefined;
-  let tables: Map<number, Acc>[] = [];
+  let tables: InodeMap<Acc>[] = [];
   let lastCtr: string | undefined;
   let lastPod: string | undefined;
   const procs = snapshot.processes;
@@ -98,17 +98,22 @@ export function classify(snapshot: Snapshot): Summary {
         prevAcc[t] = a;
       }
       const pids = a.row.pids;
-      if (pids.length > 0 && p.pid < pids[pids.length - 1]!) a.unsorted = true;
-      pids.push(p.pid);
+      // The first PID makes a one-element array: a push onto the empty one would reserve room
+      // for 17, and most namespaces of a big capture list one or two processes.
+      if (pids.length === 0) a.row.pids = [p.pid];
+      else {
+        if (p.pid < pids[pids.length - 1]!) a.unsorted = true;
+        pids.push(p.pid);
+      }
       if (ctr === undefined) a.loose = true;
       else if (a.last !== ctr) {
         // Consecutive processes usually share a container: skip the set work for repeats.
         a.last = ctr;
-        a.ctrs.add(ctr);
+        (a.ctrs ??= new Set()).add(ctr);
         // A container outside any pod is a group of its own, so sharing between two such
         // containers (docker --net=container:) reads as cross-group, not as one pod.
-        a.groups.add(pod !== undefined ? `pod:${pod}` : `ctr:${ctr}`);
-        if (pod !== undefined) a.pods.add(pod);
+        (a.groups ??= new Set()).add(pod !== undefined ? `pod:${pod}` : `ctr:${ctr}`);
+        if (pod !== undefined) (a.pods ??= new Set()).add(pod);
       }
     }
   }
@@ -117,8 +122,8 @@ export function classify(snapshot: Snapshot): Summary {
     const r = a.row;
     // Processes come sorted by PID: most lists are in order already.
     if (a.unsorted) r.pids.sort((x, y) => x - y);
-    r.pods = [...a.pods].sort();
-    r.containers = [...a.ctrs].sort();
+    if (a.pods) r.pods = [...a.pods].sort();
+    if (a.ctrs) r.containers = [...a.ctrs].sort();
     r.scope = scope(a, hostOf(r.node).inodes[r.type] === r.inode);
     namespaces.push(r);
   }
@@ -127,11 +132,16 @@ export function classify(snapshot: Snapshot): Summary {
   return { namespaces, pods: summarizePods(snapshot, scopeOf) };
 }
 
+/**
+ * What classification gathers about one namespace. The sets are made on the first container
+ * member: most namespaces of a big capture (every one of a host-only list) never get one, and
+ * three empty sets per namespace were a good part of the cost of classifying.
+ */
 interface Acc {
   row: SummaryNamespace;
-  pods: Set<string>;
-  ctrs: Set<string>;
-  groups: Set<string>;
+  pods: Set<string> | undefined;
+  ctrs: Set<string> | undefined;
+  groups: Set<string> | undefined;
   loose: boolean;
   /** The container of the last member added. */
   last: string | undefined;
@@ -140,12 +150,12 @@ interface Acc {
 }
 
 function scope(
-  a: { ctrs: Set<string>; groups: Set<string>; loose: boolean },
+  a: { ctrs: Set<string> | undefined; groups: Set<string> | undefined; loose: boolean },
   isHost: boolean,
 ): Scope {
   if (isHost) return 'host';
-  if (a.loose || a.ctrs.size === 0) return 'unattributed';
-  if (a.groups.size >= 2) return 'cross-pod';
+  if (a.loose || a.ctrs === undefined || a.ctrs.size === 0) return 'unattributed';
+  if (a.groups !== undefined && a.groups.size >= 2) return 'cross-pod';
   if (a.ctrs.size === 1) return 'container';
   return 'pod';
 }

@@ -7,7 +7,7 @@ import type {
   Snapshot,
 } from '../protocol/snapshot.ts';
 import type { MergeInput, MergeIssue } from './merge.ts';
-import { nsGet, nsSet } from './nsMap.ts';
+import { InodeMap, nsGet, nsSet } from './nsMap.ts';
 import { mergeFields, preferFullCommand } from './rowMerge.ts';
 
 const PROCESS_SKIP = new Set(['node', 'pid', 'namespaces', 'command', 'forChildren']);
@@ -23,7 +23,7 @@ export interface NodeRows {
   /** PID → index of its row in `out.processes` (and in `RowTables.origin`). */
   procs: Map<number, number>;
   /** Type → inode → row. */
-  nss: Map<string, Map<number, NamespaceRow>>;
+  nss: Map<string, InodeMap<NamespaceRow>>;
   ctrs: Map<string, ContainerRow>;
   pods: Map<string, PodRow>;
 }
@@ -64,10 +64,10 @@ export class RowTables {
   }
 
   /** Inode → row of one namespace type on one node. */
-  namespacesOf(rows: NodeRows, type: string): Map<number, NamespaceRow> {
+  namespacesOf(rows: NodeRows, type: string): InodeMap<NamespaceRow> {
     let byInode = rows.nss.get(type);
     if (!byInode) {
-      byInode = new Map();
+      byInode = new InodeMap();
       rows.nss.set(type, byInode);
     }
     return byInode;

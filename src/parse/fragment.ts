@@ -6,7 +6,7 @@ import {
   type PodRow,
   type ProcessRow,
 } from '../protocol/snapshot.ts';
-import { nsGet, nsSet } from '../model/nsMap.ts';
+import { InodeMap, nsGet, nsSet } from '../model/nsMap.ts';
 import type { IssueLevel, ParseContext, ParseIssue, ParseResult } from './types.ts';
 
 /**
@@ -18,7 +18,7 @@ export class FragmentBuilder {
   readonly issues: ParseIssue[] = [];
   private readonly procs = new Map<number, ProcessRow>();
   /** Type → inode → row: numbers as keys, not a `type:inode` string made for every call. */
-  private readonly nss = new Map<string, Map<number, NamespaceRow>>();
+  private readonly nss = new Map<string, InodeMap<NamespaceRow>>();
   private readonly ctrs = new Map<string, ContainerRow>();
   private readonly podRows = new Map<string, PodRow>();
   readonly node: string;
@@ -78,7 +78,7 @@ export class FragmentBuilder {
   namespace(type: NsType, inode: number): NamespaceRow {
     let byInode = this.nss.get(type);
     if (!byInode) {
-      byInode = new Map();
+      byInode = new InodeMap();
       this.nss.set(type, byInode);
     }
     let row = byInode.get(inode);

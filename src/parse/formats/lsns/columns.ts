@@ -53,10 +53,21 @@ const INFO: Readonly<Record<ColumnName, ColumnInfo>> = {
 };
 
 const NAME_SET: ReadonlySet<string> = new Set(COLUMN_NAMES);
+const CANONICAL: ReadonlyMap<string, ColumnName> = new Map(COLUMN_NAMES.map((c) => [c, c]));
 
 /** `isColumnName('NPROCS')` → true; `isColumnName('CMD')` → false. */
 export function isColumnName(name: string): name is ColumnName {
   return NAME_SET.has(name);
+}
+
+/**
+ * The catalogue's own string for a column name read from text, else undefined.
+ * `columnName('PID')` → `'PID'`. Code compares column names on every cell of every row; a name
+ * cut from a header line is a new string whose every comparison reads its characters, while
+ * the catalogue's literals compare by identity.
+ */
+export function columnName(name: string): ColumnName | undefined {
+  return CANONICAL.get(name);
 }
 
 /**

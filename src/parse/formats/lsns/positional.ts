@@ -1,4 +1,5 @@
-import { LSNS_TYPES, isColumnName, isRightAligned, type ColumnName } from './columns.ts';
+import type { NsType } from '../../../protocol/snapshot.ts';
+import { LSNS_TYPES, columnName, isRightAligned, type ColumnName } from './columns.ts';
 import { artLength } from './glyphs.ts';
 import type { Cells } from './row.ts';
 
@@ -33,8 +34,8 @@ export function readHeader(line: string, nsTree: boolean): HeaderColumn[] | unde
   const out: HeaderColumn[] = [];
   const re = /\S+/g;
   for (let m = re.exec(line); m; m = re.exec(line)) {
-    const name = m[0];
-    if (!isColumnName(name)) return undefined;
+    const name = columnName(m[0]);
+    if (name === undefined) return undefined;
     out.push({
       name,
       start: m.index,
@@ -106,6 +107,41 @@ function plausible(name: ColumnName, text: string): boolean {
   }
 }
 
+/**
+ * The lsns type name that is exactly `line[s, e)`, compared in place, else undefined.
+ * `typeAt('4026531840 net', 11, 14)` → `'net'`.
+ */
+export function typeAt(line: string, s: number, e: number): NsType | undefined {
+  let name: NsType;
+  switch (line.charCodeAt(s)) {
+    case 109: // m
+      name = 'mnt';
+      break;
+    case 110: // n
+      name = 'net';
+      break;
+    case 112: // p
+      name = 'pid';
+      break;
+    case 105: // i
+      name = 'ipc';
+      break;
+    case 117: // u
+      name = e - s === 3 ? 'uts' : 'user';
+      break;
+    case 99: // c
+      name = 'cgroup';
+      break;
+    case 116: // t
+      name = 'time';
+      break;
+    default:
+      return undefined;
+  }
+  if (e - s !== name.length || !line.startsWith(name, s)) return undefined;
+  return name;
+}
+
 /** Index of the first non-blank character at or after `from`, or -1. */
 function nonBlankFrom(line: string, from: number): number {
   for (let i = from; i < line.length; i++) if (line.charCodeAt(i) !== SPACE) return i;
@@ -159,8 +195,15 @@ export function cutLine(
       let e = bound;
       while (e > s && line.charCodeAt(e - 1) === SPACE) e--;
       if (e > s && nonBlankFrom(line, s) < e) {
-        text = line.slice(s, e);
         floor = e + 1;
+        if (col.name === 'TYPE') {
+          // the shared type name instead of a fresh substring to hash on every row
+          const type = typeAt(line, s, e);
+          if (type === undefined) return undefined;
+          cells[k] = type;
+          continue;
+        }
+        text = line.slice(s, e);
       }
     }
     if (!plausible(col.name, text)) return undefined;

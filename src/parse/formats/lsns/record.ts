@@ -1,4 +1,5 @@
 import type { NamespaceRow, NsType, ProcessRow } from '../../../protocol/snapshot.ts';
+import { nsGet, nsSet } from '../../../model/nsMap.ts';
 import type { FragmentBuilder } from '../../fragment.ts';
 import type { ParseContext } from '../../types.ts';
 import type { LsnsArgs } from './argv.ts';
@@ -91,8 +92,9 @@ function member(
   inode: number,
   line: number,
 ): void {
-  const known = p.namespaces[type];
-  if (known === undefined) p.namespaces[type] = inode;
+  // nsGet/nsSet: named property access, much cheaper than `p.namespaces[type]` (see nsMap.ts)
+  const known = nsGet(p.namespaces, type);
+  if (known === undefined) nsSet(p.namespaces, type, inode);
   else if (known !== inode) b.membership(p.pid, type, inode, line);
 }
 
@@ -129,6 +131,7 @@ export class Recorder {
   private unnamed = 0;
   private first: LsnsRow | undefined;
   private named = false;
+  private lastProcess: ProcessRow | undefined;
   rows = 0;
   /** A namespace list drew tree art (2.38+). */
   art = false;
@@ -158,6 +161,16 @@ export class Recorder {
     }
   }
 
+  /**
+   * The builder's row of `pid`. A process owns its namespaces together, so lsns lists them on
+   * neighbouring rows (sorted by inode, they were made one after another): the last row found
+   * is kept at hand rather than looked up again.
+   */
+  private process(pid: number): ProcessRow {
+    if (this.lastProcess?.pid !== pid) this.lastProcess = this.b.process(pid);
+    return this.lastProcess;
+  }
+
   /** Parent of a text row from its depth: the latest row one level up. */
   private link(row: LsnsRow): void {
     const d = row.depth;
@@ -181,7 +194,7 @@ export class Recorder {
       b.warn(row.line, `PATH names PID ${fromPath} but PID is ${row.pid}`);
     }
     const pid = row.pid ?? fromPath;
-    const p = pid === undefined ? undefined : b.process(pid);
+    const p = pid === undefined ? undefined : this.process(pid);
     let ns: NamespaceRow | undefined;
     if (type !== undefined && inode !== undefined) {
       this.named = true;
