@@ -167,3 +167,64 @@ test.describe('the other reconstructions @model', () => {
     }
   });
 });
+
+test.describe('processes under their containers @model', () => {
+  const NGINX_ID = 'bc12bda1707c6056739a89968b7385fb2fb9a18878822c6aa8094aa2b4534e6f';
+
+  test('expand a container: its processes as rows, continuing the shared cells', async ({
+    page,
+  }) => {
+    await openFixture(page, 'myweb2');
+    const matrix = page.getByTestId('matrix');
+    await expect(matrix.locator('tr[data-kind=process]')).toHaveCount(0);
+    const nginx = matrix.locator(`tr[data-container-id="${NGINX_ID}"]`);
+    const toggle = nginx.getByTestId('expand-processes');
+    await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    await toggle.click();
+    await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+    const proc = matrix.locator('tr[data-kind=process]');
+    await expect(proc).toHaveCount(1);
+    await expect(proc).toHaveAttribute('data-key', 'proc:k8s-w1:2903');
+    await expect(proc).toContainText('nginx: master process');
+    // The process is in the pod's net: the one net cell now spans four rows.
+    await expect(matrix.locator('td[data-ns-type="net"]')).toHaveAttribute('rowspan', '4');
+    // Sandbox first still, the process right under its container.
+    const order = await matrix
+      .locator('tbody tr')
+      .evaluateAll((trs) => trs.map((tr) => tr.dataset.kind));
+    expect(order).toEqual(['container', 'container', 'container', 'process']);
+    await expect(matrix.locator('tbody tr').first()).toHaveAttribute('data-sandbox', 'true');
+
+    await proc.locator('th').hover();
+    await expect(nginx).toHaveAttribute('data-highlighted', 'true');
+    await proc.locator('th').click();
+    await expect(page.getByTestId('inspector')).toHaveAttribute('data-kind', 'process');
+
+    await toggle.click();
+    await expect(matrix.locator('tr[data-kind=process]')).toHaveCount(0);
+    await expect(matrix.locator('td[data-ns-type="net"]')).toHaveAttribute('rowspan', '3');
+  });
+
+  test('the type filter limits the columns, Korean labels', async ({ page }) => {
+    await page.goto('/#src=myweb2&view=matrix&types=net,pid&lang=ko');
+    const matrix = page.getByTestId('matrix');
+    await expect(matrix.locator('thead th')).toHaveCount(3);
+    await expect(matrix.locator('h2')).toHaveText('컨테이너별 네임스페이스');
+    await expect(matrix.locator('td[data-ns-type="net"]')).toContainText('파드');
+  });
+});
+
+test('screenshots: matrix with processes expanded, light and dark', async ({ page }) => {
+  for (const theme of ['light', 'dark'] as const) {
+    await page.goto(`/#src=myweb2&view=matrix&theme=${theme}`);
+    await page.reload();
+    const buttons = page.getByTestId('expand-processes');
+    await expect(buttons).toHaveCount(3, { timeout: 20_000 });
+    for (const b of await buttons.all()) await b.click();
+    await expect(page.locator('tr[data-kind=process]')).toHaveCount(3);
+    // Away from the buttons, so no hover highlight dims the picture.
+    await page.mouse.move(640, 710);
+    await expect(page.getByTestId('workspace')).not.toHaveAttribute('data-highlighting');
+    await page.screenshot({ path: `test-results/matrix-expanded-${theme}.png` });
+  }
+});

@@ -1,5 +1,6 @@
 import type {
   ContainerRow,
+  NamespaceRow,
   NsType,
   PodRow,
   ProcessRow,
@@ -39,7 +40,13 @@ export interface ContainerEntity extends EntityBase {
   pod: string | undefined;
   sandbox: boolean;
   processes: string[];
+  /** Every namespace any of its processes is in. */
   namespaces: string[];
+  /**
+   * The container's namespace of each type: that of its main process (contract §3), as the
+   * classification says; for containers outside any pod, that of its lowest PID.
+   */
+  main: Partial<Record<NsType, string>>;
 }
 export interface ProcessEntity extends EntityBase {
   kind: 'process';
@@ -54,6 +61,8 @@ export interface NamespaceEntity extends EntityBase {
   inode: number;
   scope: Scope;
   summary: SummaryNamespace;
+  /** The snapshot's row: NPROCS, owner, parent, interfaces, hostname, as far as known. */
+  row: NamespaceRow | undefined;
   processes: string[];
   containers: string[];
   pods: string[];
@@ -94,7 +103,10 @@ export function buildEntityIndex(snapshot: Snapshot, summary: Summary): EntityIn
     for (const c of pod.containers) {
       const ckey = containerKeyOf(pod.node, c.id);
       const crow = ctrRows.get(`${pod.node}\u0000${c.id}`);
-      byKey.set(ckey, containerEntity(ckey, pod.node, c.id, crow, key, c.sandbox, c.name));
+      const entity = containerEntity(ckey, pod.node, c.id, crow, key, c.sandbox, c.name);
+      for (const [type, ns] of Object.entries(c.namespaces) as [NsType, { inode: number }][])
+        entity.main[type] = namespaceKeyOf(pod.node, ns.inode);
+      byKey.set(ckey, entity);
     }
   }
   // Containers outside any pod (plain podman/docker containers) are entities too.
@@ -127,13 +139,16 @@ export function buildEntityIndex(snapshot: Snapshot, summary: Summary): EntityIn
       inode: ns.inode,
       scope: ns.scope,
       summary: ns,
+      row,
       processes: ns.pids.map((pid) => processKeyOf(ns.node, pid)),
       containers: ns.containers.map((id) => containerKeyOf(ns.node, id)),
       pods: ns.pods.map((p) => podKeyOf(ns.node, p)),
     });
   }
 
-  for (const row of snapshot.processes) {
+  // Processes by PID, so a container's stand-in main process is its lowest PID.
+  const processes = [...snapshot.processes].sort((a, b) => a.pid - b.pid);
+  for (const row of processes) {
     const key = processKeyOf(row.node, row.pid);
     const container =
       row.container !== undefined ? containerKeyOf(row.node, row.container) : undefined;
@@ -157,6 +172,11 @@ export function buildEntityIndex(snapshot: Snapshot, summary: Summary): EntityIn
     if (ctr?.kind === 'container') {
       ctr.processes.push(key);
       for (const n of namespaces) if (!ctr.namespaces.includes(n)) ctr.namespaces.push(n);
+      // Outside a pod the classification names no main process: the lowest PID stands in.
+      if (Object.keys(ctr.main).length === 0) {
+        for (const [type, inode] of Object.entries(row.namespaces) as [NsType, number][])
+          ctr.main[type] = nsKey(row.node, type, inode);
+      }
     }
   }
   return { byKey, nsKey };
@@ -183,6 +203,7 @@ function containerEntity(
     sandbox,
     processes: [],
     namespaces: [],
+    main: {},
   };
 }
 
@@ -259,10 +280,13 @@ function words(values: readonly (string | undefined)[]): string[] {
   return out;
 }
 
-/** `'/usr/sbin/nginx -g daemon off;'` → `'nginx'`. */
+/**
+ * `'/usr/sbin/nginx -g daemon off;'` → `'nginx'`; a process title such as
+ * `'nginx: master process …'` → `'nginx'`.
+ */
 export function commandName(command: string | undefined): string | undefined {
   if (!command) return undefined;
   const first = command.trim().split(/\s+/)[0] ?? '';
-  const base = first.slice(first.lastIndexOf('/') + 1);
+  const base = first.slice(first.lastIndexOf('/') + 1).replace(/:$/, '');
   return base === '' ? undefined : base;
 }

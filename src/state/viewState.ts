@@ -32,8 +32,12 @@ export interface ViewState {
   focus: string | undefined;
   /** Pods drawn collapsed (`collapsed=k1,k2`). */
   collapsed: readonly string[];
+  /** Containers listing all their processes in the topology (`expand=k1,k2`). */
+  expand: readonly string[];
   tour: string | undefined;
   step: number;
+  /** Sources the diff view compares `src` with (`against=id1,id2`); fixture ids or URLs. */
+  against: readonly string[];
 }
 
 export function readViewState(
@@ -66,8 +70,10 @@ export function readViewState(
     hostLinks: params.get('hostlinks') === '1',
     focus: params.get('focus') || undefined,
     collapsed: list('collapsed'),
+    expand: list('expand'),
     tour: params.get('tour') || undefined,
     step: Number.isInteger(step) && step >= 1 ? step : 1,
+    against: list('against'),
   };
 }
 

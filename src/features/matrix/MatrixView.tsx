@@ -1,5 +1,8 @@
 import { useMemo } from 'react';
+import './matrix.css';
 import type { NsType, Snapshot, Summary } from '../../protocol/snapshot.ts';
+import { useMessages } from '../../i18n/index.ts';
+import { matrixText } from './messages.ts';
 import { PodTable } from './PodTable.tsx';
 import { memberKey, podFacts, type MemberIndex } from './podInfo.ts';
 import { ScopeLegend } from './ScopeLegend.tsx';
@@ -15,6 +18,7 @@ interface Props {
 
 /** The per-pod matrices of one snapshot (contract §5 `[data-testid=matrix]`). */
 export function MatrixView({ src, snapshot, summary, types }: Props) {
+  const t = useMessages(matrixText);
   const members = useMemo<MemberIndex>(
     () =>
       new Map(
@@ -34,14 +38,11 @@ export function MatrixView({ src, snapshot, summary, types }: Props) {
       aria-labelledby="matrix-title"
     >
       <div className="section-head">
-        <h2 id="matrix-title">Namespaces per container</h2>
+        <h2 id="matrix-title">{t.title}</h2>
         <ScopeLegend />
       </div>
       {summary.pods.length === 0 ? (
-        <p className="empty">
-          No pods in this snapshot: nothing in the input tied processes to containers of a pod. The
-          warnings below say what could not be read.
-        </p>
+        <p className="empty">{t.empty}</p>
       ) : (
         summary.pods.map((pod) => (
           <PodTable

@@ -1,8 +1,20 @@
+import { useMemo, useState } from 'react';
 import type { NsType, SummaryContainer, SummaryPod } from '../../protocol/snapshot.ts';
-import { containerKeyOf, namespaceKeyOf, podKeyOf } from '../../model/entities.ts';
-import { SCOPE_TEXT, TYPE_ISOLATES } from './labels.ts';
-import { memberKey, type MemberIndex, type PodFacts } from './podInfo.ts';
-import { matrixRows, type MatrixCell } from './spans.ts';
+import {
+  containerKeyOf,
+  namespaceKeyOf,
+  podKeyOf,
+  processKeyOf,
+  type EntityIndex,
+  type ProcessEntity,
+} from '../../model/entities.ts';
+import { useMessages } from '../../i18n/index.ts';
+import { useEntityIndex } from '../workspace/EntityIndexContext.ts';
+import { labelText } from './labels.ts';
+import { ContainerHeader, NsCell, ProcessHeader } from './MatrixCells.tsx';
+import { matrixText } from './messages.ts';
+import type { MemberIndex, PodFacts } from './podInfo.ts';
+import { spanRows, type HasNamespaces } from './spans.ts';
 
 interface Props {
   pod: SummaryPod;
@@ -11,9 +23,53 @@ interface Props {
   types: readonly NsType[];
 }
 
-/** One pod as an HTML table: containers (sandbox first) × the eight namespace types. */
+/** A matrix row: a container, or (expanded beneath it) one of its processes. */
+type Line = HasNamespaces &
+  (
+    | { kind: 'container'; container: SummaryContainer }
+    | { kind: 'process'; pid: number; process: ProcessEntity | undefined; container: string }
+  );
+
+/** A process's namespaces with their scopes, as the classification gives them. */
+function processLine(index: EntityIndex, node: string, pid: number, container: string): Line {
+  const e = index.byKey.get(processKeyOf(node, pid));
+  const process = e?.kind === 'process' ? e : undefined;
+  const namespaces: Line['namespaces'] = {};
+  for (const [type, inode] of Object.entries(process?.row.namespaces ?? {}) as [NsType, number][]) {
+    const ns = index.byKey.get(namespaceKeyOf(node, inode));
+    if (ns?.kind === 'namespace') namespaces[type] = { inode, scope: ns.scope };
+  }
+  return { kind: 'process', pid, process, container, namespaces };
+}
+
+/**
+ * One pod as an HTML table: containers (sandbox first) × the chosen namespace types. Each
+ * container's processes can be expanded beneath it; a process in its container's namespace
+ * continues the container's cell, one that left it (an `unshare`) gets a cell of its own.
+ */
 export function PodTable({ pod, facts, members, types }: Props) {
-  const rows = matrixRows(pod.containers);
+  const t = useMessages(matrixText);
+  const words = useMessages(labelText);
+  const index = useEntityIndex();
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set());
+  const toggle = (id: string) =>
+    setExpanded((prev) => {
+      const next = new Set(prev);
+      if (!next.delete(id)) next.add(id);
+      return next;
+    });
+
+  const rows = useMemo(() => {
+    const lines: Line[] = [];
+    for (const container of pod.containers) {
+      lines.push({ kind: 'container', container, namespaces: container.namespaces });
+      if (!expanded.has(container.id)) continue;
+      for (const pid of [...container.pids].sort((a, b) => a - b))
+        lines.push(processLine(index, pod.node, pid, container.id));
+    }
+    return spanRows(lines, types);
+  }, [pod, expanded, index, types]);
+
   return (
     <table
       className="pod-matrix"
@@ -23,13 +79,15 @@ export function PodTable({ pod, facts, members, types }: Props) {
       data-key={podKeyOf(pod.node, pod.key)}
     >
       <caption>
-        <span className="pod-title">pod {facts.title}</span>
+        <span className="pod-title">
+          {t.pod} {facts.title}
+        </span>
         <span className="pod-meta">
-          node {pod.node || '(unnamed)'}
+          {t.node} {pod.node || t.unnamedNode}
           {facts.title !== pod.key && (
             <>
               {' '}
-              · key <code>{pod.key}</code>
+              · {t.key} <code>{pod.key}</code>
             </>
           )}
           {facts.addresses.length > 0 && <> · {facts.addresses.join(', ')}</>}
@@ -38,89 +96,58 @@ export function PodTable({ pod, facts, members, types }: Props) {
       <thead>
         <tr>
           <th scope="col" className="ctr-col">
-            container
+            {t.container}
           </th>
           {types.map((type) => (
-            <th scope="col" key={type} title={TYPE_ISOLATES[type]}>
+            <th scope="col" key={type} title={words.isolates(type)}>
               {type}
             </th>
           ))}
         </tr>
       </thead>
       <tbody>
-        {rows.map(({ container, cells }) => (
-          <tr
-            key={container.id}
-            data-container-id={container.id}
-            data-kind="container"
-            data-key={containerKeyOf(pod.node, container.id)}
-            tabIndex={0}
-            data-sandbox={container.sandbox ? 'true' : undefined}
-            className={container.sandbox ? 'sandbox' : undefined}
-          >
-            <ContainerHeader container={container} />
-            {cells
-              .filter((cell) => types.includes(cell.type))
-              .map((cell) => (
-                <NsCell key={cell.type} cell={cell} node={pod.node} members={members} />
-              ))}
-          </tr>
-        ))}
+        {rows.map(({ item, cells }) => {
+          const drawn = cells.map((cell) => (
+            <NsCell key={cell.type} cell={cell} node={pod.node} members={members} />
+          ));
+          if (item.kind === 'process') {
+            return (
+              <tr
+                key={`p${item.pid}`}
+                className="proc-row"
+                data-kind="process"
+                data-key={processKeyOf(pod.node, item.pid)}
+                data-pid={item.pid}
+                data-parent-container={item.container}
+                tabIndex={0}
+              >
+                <ProcessHeader process={item.process} pid={item.pid} />
+                {drawn}
+              </tr>
+            );
+          }
+          const { container } = item;
+          return (
+            <tr
+              key={container.id}
+              data-container-id={container.id}
+              data-kind="container"
+              data-key={containerKeyOf(pod.node, container.id)}
+              tabIndex={0}
+              data-sandbox={container.sandbox ? 'true' : undefined}
+              data-expanded={expanded.has(container.id) ? 'true' : undefined}
+              className={container.sandbox ? 'sandbox' : undefined}
+            >
+              <ContainerHeader
+                container={container}
+                expanded={expanded.has(container.id)}
+                onToggle={container.pids.length > 0 ? () => toggle(container.id) : undefined}
+              />
+              {drawn}
+            </tr>
+          );
+        })}
       </tbody>
     </table>
-  );
-}
-
-function ContainerHeader({ container }: { container: SummaryContainer }) {
-  const shortId = container.id.slice(0, 13);
-  const pids = [...container.pids].sort((a, b) => a - b);
-  const meta = [
-    container.name !== undefined && shortId,
-    pids.length > 0 && `PID ${pids[0]}${pids.length > 1 ? ` +${pids.length - 1}` : ''}`,
-  ].filter((m): m is string => typeof m === 'string');
-  return (
-    <th
-      scope="row"
-      className="ctr"
-      title={`${container.id}${pids.length ? `\nPIDs ${pids.join(' ')}` : ''}`}
-    >
-      <span className="ctr-name">{container.name ?? shortId}</span>
-      {container.sandbox && <span className="badge">pause</span>}
-      {meta.length > 0 && <span className="ctr-meta">{meta.join(' · ')}</span>}
-    </th>
-  );
-}
-
-function NsCell({ cell, node, members }: { cell: MatrixCell; node: string; members: MemberIndex }) {
-  if (cell.inode === undefined || cell.scope === undefined) {
-    return (
-      <td
-        rowSpan={cell.rowSpan}
-        data-ns-type={cell.type}
-        className="ns unknown"
-        title="not in the input"
-      >
-        <span className="scope-word">unknown</span>
-      </td>
-    );
-  }
-  const m = members.get(memberKey(node, cell.type, cell.inode));
-  const who = m
-    ? ` · ${m.pids} process${m.pids === 1 ? '' : 'es'}, ${m.containers} container${m.containers === 1 ? '' : 's'}`
-    : '';
-  return (
-    <td
-      rowSpan={cell.rowSpan}
-      data-ns-type={cell.type}
-      data-inode={cell.inode}
-      data-kind="namespace"
-      data-key={namespaceKeyOf(node, cell.inode)}
-      data-scope={cell.scope}
-      className={`ns scope-${cell.scope}`}
-      title={`${cell.type}:[${cell.inode}] · ${SCOPE_TEXT[cell.scope].meaning}${who}`}
-    >
-      <span className="inode">{cell.inode}</span>
-      <span className="scope-word">{SCOPE_TEXT[cell.scope].label}</span>
-    </td>
   );
 }

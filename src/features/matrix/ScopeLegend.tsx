@@ -1,13 +1,15 @@
-import { SCOPE_ORDER, SCOPE_TEXT } from './labels.ts';
+import { useMessages } from '../../i18n/index.ts';
+import { labelText, SCOPE_ORDER } from './labels.ts';
 
 /** The scope colours, each with its word and meaning. */
 export function ScopeLegend() {
+  const t = useMessages(labelText);
   return (
-    <ul className="legend" aria-label="Scope legend">
+    <ul className="legend" aria-label={t.scopeLegend}>
       {SCOPE_ORDER.map((scope) => (
         <li key={scope}>
           <span className={`swatch scope-${scope}`} aria-hidden="true" />
-          <strong>{SCOPE_TEXT[scope].label}</strong> {SCOPE_TEXT[scope].meaning}
+          <strong>{t.scope(scope)}</strong> {t.meaning(scope)}
         </li>
       ))}
     </ul>

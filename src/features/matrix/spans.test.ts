@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SummaryContainer } from '../../protocol/snapshot.ts';
-import { matrixRows } from './spans.ts';
+import { matrixRows, spanRows } from './spans.ts';
 
 const ctr = (id: string, ns: SummaryContainer['namespaces']): SummaryContainer => ({
   id,
@@ -64,5 +64,27 @@ describe('matrixRows', () => {
       }),
     );
     expect(covered).toEqual([8, 8, 8]);
+  });
+});
+
+describe('spanRows', () => {
+  it('continues a container cell through its expanded processes', () => {
+    const ns = (net: number, mnt: number) => ({
+      namespaces: {
+        net: { inode: net, scope: 'pod' as const },
+        mnt: { inode: mnt, scope: 'container' as const },
+      },
+    });
+    // pause, its process, the app, an app process that unshared its own mnt.
+    const rows = spanRows([ns(10, 20), ns(10, 20), ns(10, 21), ns(10, 22)], ['net', 'mnt']);
+    expect(rows.map((r) => r.cells.map((c) => [c.type, c.inode, c.rowSpan]))).toEqual([
+      [
+        ['net', 10, 4],
+        ['mnt', 20, 2],
+      ],
+      [],
+      [['mnt', 21, 1]],
+      [['mnt', 22, 1]],
+    ]);
   });
 });

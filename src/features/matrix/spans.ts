@@ -21,6 +21,11 @@ export interface MatrixRow {
   cells: MatrixCell[];
 }
 
+/** Anything drawn as a matrix row: a container, or one of its processes. */
+export interface HasNamespaces {
+  namespaces: Partial<Record<NsType, { inode: number; scope: Scope }>>;
+}
+
 /**
  * Lays out a pod's container × namespace-type matrix: in each column, consecutive rows in the
  * same namespace merge into one cell with a rowSpan, so sharing reads as one block. Unknown
@@ -33,11 +38,22 @@ export function matrixRows(
   containers: readonly SummaryContainer[],
   types: readonly NsType[] = NS_TYPES,
 ): MatrixRow[] {
-  const rows: MatrixRow[] = containers.map((container) => ({ container, cells: [] }));
+  return spanRows(containers, types).map(({ item, cells }) => ({ container: item, cells }));
+}
+
+/**
+ * The same layout for any rows, e.g. containers with their processes expanded beneath them:
+ * a process in its container's namespace continues the container's cell.
+ */
+export function spanRows<T extends HasNamespaces>(
+  items: readonly T[],
+  types: readonly NsType[] = NS_TYPES,
+): { item: T; cells: MatrixCell[] }[] {
+  const rows = items.map((item) => ({ item, cells: [] as MatrixCell[] }));
   for (const type of types) {
     let open: MatrixCell | undefined;
     for (const row of rows) {
-      const ns = row.container.namespaces[type];
+      const ns = row.item.namespaces[type];
       if (ns && open?.inode === ns.inode) {
         open.rowSpan++;
         continue;

@@ -59,11 +59,11 @@ export function Workspace({ src, title, data, state, info, extraWarnings = [] }:
       case 'matrix':
         return <MatrixView src={src} snapshot={snapshot} summary={summary} types={state.types} />;
       case 'table':
-        return <NsTable summary={summary} />;
+        return <NsTable snapshot={snapshot} summary={summary} types={state.types} />;
       case 'compare':
-        return <CompareView picks={state.compare} />;
+        return <CompareView picks={state.compare} types={state.types} />;
       case 'diff':
-        return <DiffView />;
+        return <DiffView src={src} data={data} state={state} />;
     }
   })();
 
@@ -85,7 +85,9 @@ export function Workspace({ src, title, data, state, info, extraWarnings = [] }:
         )}
         <div className={`stage${state.select && !state.embed ? ' with-inspector' : ''}`}>
           <div className="view-area">{view}</div>
-          {state.select && !state.embed && <Inspector selected={state.select} />}
+          {state.select && !state.embed && (
+            <Inspector selected={state.select} compare={state.compare} />
+          )}
         </div>
         {!state.embed && (
           <>
