@@ -80,7 +80,7 @@ export function Workspace({ src, title, data, state, info, extraWarnings = [] }:
             <ViewSwitch view={state.view} />
             <TypeFilter types={state.types} />
             <SearchBox key={src} query={state.query} />
-            <ExportMenu />
+            <ExportMenu src={src} title={title} data={data} />
           </div>
         )}
         <div className={`stage${state.select && !state.embed ? ' with-inspector' : ''}`}>
