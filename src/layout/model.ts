@@ -1,11 +1,14 @@
 import {
   NS_TYPES,
+  type NamespaceRow,
   type NsType,
+  type PodRow,
   type ProcessRow,
   type Snapshot,
   type Summary,
   type SummaryNamespace,
 } from '../protocol/snapshot.ts';
+import { EN_WORDS, type SceneWords } from './words.ts';
 
 /** A container as the layout draws it. */
 export interface CtrModel {
@@ -48,12 +51,32 @@ export const procKey = (node: string, pid: number): string => `proc:${node}:${pi
 const byTypeThenInode = (a: SummaryNamespace, b: SummaryNamespace): number =>
   NS_TYPES.indexOf(a.type) - NS_TYPES.indexOf(b.type) || a.inode - b.inode;
 
+export interface ModelOptions {
+  /** Types drawn; namespaces of other types are left out (default all). */
+  types?: ReadonlySet<NsType>;
+  /** Only this pod (and its node) is drawn. */
+  focus?: string | undefined;
+  words?: SceneWords;
+}
+
 /**
  * Groups the classification by node → pod → container and decides where each namespace is
  * drawn (exactly once): host band, pod rail, container chip, bridge lane or the group of
  * namespaces with no known container. Everything sorted, so the picture is deterministic.
+ * With `focus`, only that pod's node, the pod and the namespaces it uses are kept.
  */
-export function buildModel(snapshot: Snapshot, summary: Summary): NodeModel[] {
+export function buildModel(
+  snapshot: Snapshot,
+  summary: Summary,
+  options: ModelOptions = {},
+): NodeModel[] {
+  const words = options.words ?? EN_WORDS;
+  const focus = summary.pods.some((p) => podKey(p.node, p.key) === options.focus)
+    ? options.focus
+    : undefined;
+  const podRows = new Map<string, PodRow>(snapshot.pods.map((p) => [podKey(p.node, p.key), p]));
+  const netRows = new Map<string, NamespaceRow>();
+  for (const n of snapshot.namespaces) if (n.type === 'net') netRows.set(nsKey(n), n);
   const nodes = new Map<string, NodeModel>();
   const nodeOf = (name: string): NodeModel => {
     let n = nodes.get(name);
@@ -64,16 +87,22 @@ export function buildModel(snapshot: Snapshot, summary: Summary): NodeModel[] {
     }
     return n;
   };
-  for (const n of snapshot.nodes) nodeOf(n.name);
+  const focusNode = focus
+    ? summary.pods.find((p) => podKey(p.node, p.key) === focus)?.node
+    : undefined;
+  for (const n of snapshot.nodes)
+    if (focusNode === undefined || n.name === focusNode) nodeOf(n.name);
 
   const ctrs = new Map<string, CtrModel>();
   const pods = new Map<string, PodModel>();
   for (const pod of summary.pods) {
+    const key = podKey(pod.node, pod.key);
+    if (focus !== undefined && key !== focus) continue;
     const model: PodModel = {
-      key: podKey(pod.node, pod.key),
+      key,
       isGroup: false,
-      title: podTitle(snapshot, pod.node, pod.key, pod.name),
-      meta: podAddresses(snapshot, pod.node, pod.containers),
+      title: podTitle(podRows.get(key), pod.key, pod.name),
+      meta: podAddresses(netRows, pod.node, pod.containers),
       containers: pod.containers.map((c) => {
         const m: CtrModel = {
           key: ctrKey(pod.node, c.id),
@@ -92,11 +121,15 @@ export function buildModel(snapshot: Snapshot, summary: Summary): NodeModel[] {
     pods.set(model.key, model);
     nodeOf(pod.node).pods.push(model);
   }
-  addStandalone(snapshot, nodeOf, ctrs);
+  if (focus === undefined) addStandalone(snapshot, nodeOf, ctrs, words);
 
   for (const ns of [...summary.namespaces].sort(byTypeThenInode)) {
-    const node = nodeOf(ns.node);
+    if (options.types && !options.types.has(ns.type)) continue;
+    if (focusNode !== undefined && ns.node !== focusNode) continue;
     const members = ns.containers.map((id) => ctrs.get(ctrKey(ns.node, id)));
+    // Focused on one pod: the host's namespaces stay (context), others only if the pod uses them.
+    if (focus !== undefined && ns.scope !== 'host' && !members.some((m) => m)) continue;
+    const node = nodeOf(ns.node);
     if (ns.scope === 'host') {
       node.host.push(ns);
       for (const m of members) if (m && !m.hostTypes.includes(ns.type)) m.hostTypes.push(ns.type);
@@ -127,6 +160,7 @@ function addStandalone(
   snapshot: Snapshot,
   nodeOf: (name: string) => NodeModel,
   ctrs: Map<string, CtrModel>,
+  words: SceneWords,
 ): void {
   const pidsOf = new Map<string, number[]>();
   for (const p of snapshot.processes) {
@@ -146,7 +180,7 @@ function addStandalone(
       g = {
         key: `group:${c.node}:standalone`,
         isGroup: true,
-        title: 'containers outside any pod',
+        title: words.standalone,
         meta: '',
         containers: [],
         shared: [],
@@ -168,15 +202,14 @@ function addStandalone(
   }
 }
 
-function podTitle(s: Snapshot, node: string, key: string, name: string | undefined): string {
-  const row = s.pods.find((p) => p.node === node && p.key === key);
+function podTitle(row: PodRow | undefined, key: string, name: string | undefined): string {
   if (row?.name) return row.namespace ? `${row.namespace}/${row.name}` : row.name;
   return name ?? key;
 }
 
 /** The pod's addresses from its sandbox's net namespace, e.g. `10.244.1.6/24`. */
 function podAddresses(
-  s: Snapshot,
+  nets: ReadonlyMap<string, NamespaceRow>,
   node: string,
   containers: readonly {
     sandbox: boolean;
@@ -186,7 +219,7 @@ function podAddresses(
   const holder = containers.find((c) => c.sandbox) ?? containers[0];
   const inode = holder?.namespaces.net?.inode;
   if (inode === undefined) return '';
-  const net = s.namespaces.find((n) => n.node === node && n.type === 'net' && n.inode === inode);
+  const net = nets.get(nsKey({ node, inode }));
   return (net?.interfaces ?? [])
     .filter((i) => i.name !== 'lo')
     .flatMap((i) => i.addresses.filter((a) => !a.startsWith('fe80:')))

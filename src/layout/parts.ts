@@ -1,8 +1,8 @@
 import type { ProcessRow, SummaryNamespace } from '../protocol/snapshot.ts';
-import type { LabelRole, SceneChip, SceneLabel, SceneRect } from './scene.ts';
-import { SCOPE_STYLE } from './palette.ts';
+import type { LabelRole, SceneAction, SceneChip, SceneLabel, SceneRect } from './scene.ts';
 import { nsKey } from './model.ts';
 import { lineHeight, shortInode, textWidth, type FontKind } from './text.ts';
+import type { SceneWords } from './words.ts';
 
 /** A piece of the scene in its own coordinates, moved into place with `shift`. */
 export interface Group {
@@ -46,12 +46,14 @@ export const chipWidth = (ns: SummaryNamespace): number =>
 
 const chipText = (ns: SummaryNamespace): string => `${ns.type} ${shortInode(ns.inode)}`;
 
-/** A namespace chip at (x, y), with its full inode and members in the tooltip. */
-export function chip(ns: SummaryNamespace, x: number, y: number): SceneChip {
-  const who = [
-    count(ns.containers.length, 'container'),
-    count(ns.pids.length, 'process', 'processes'),
-  ].join(', ');
+/** A namespace chip at (x, y) on `owner`, with its full inode and members in the tooltip. */
+export function chip(
+  ns: SummaryNamespace,
+  x: number,
+  y: number,
+  owner: string,
+  words: SceneWords,
+): SceneChip {
   return {
     kind: 'namespace',
     key: nsKey(ns),
@@ -64,7 +66,8 @@ export function chip(ns: SummaryNamespace, x: number, y: number): SceneChip {
     w: chipWidth(ns),
     h: CHIP_H,
     text: chipText(ns),
-    title: `${ns.type}:[${ns.inode}] · ${SCOPE_STYLE[ns.scope].meaning} · ${who}`,
+    title: words.chipTitle(ns.type, ns.inode, ns.scope, ns.containers.length, ns.pids.length),
+    owner,
   };
 }
 
@@ -74,6 +77,8 @@ export function chipRows(
   x: number,
   y: number,
   maxW: number,
+  owner: string,
+  words: SceneWords,
   gap = 6,
 ): { chips: SceneChip[]; w: number; h: number } {
   const chips: SceneChip[] = [];
@@ -86,7 +91,7 @@ export function chipRows(
       cx = x;
       cy += CHIP_H + gap;
     }
-    chips.push(chip(ns, cx, cy));
+    chips.push(chip(ns, cx, cy, owner, words));
     w = Math.max(w, cx + cw - x);
     cx += cw + gap;
   }
@@ -103,6 +108,7 @@ export interface LabelSpec {
   title?: string;
   /** Extra horizontal padding inside the box (badges). */
   pad?: number;
+  action?: SceneAction;
 }
 
 /** A label box at (x, y) sized to its (already fitted) text. */
@@ -126,6 +132,7 @@ export function label(spec: LabelSpec, x: number, y: number): SceneLabel {
   };
   if (spec.title !== undefined) out.title = spec.title;
   if (pad > 0) out.pad = pad;
+  if (spec.action) out.action = spec.action;
   return out;
 }
 

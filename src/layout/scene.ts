@@ -1,5 +1,6 @@
 import type { NsType, Scope } from '../protocol/snapshot.ts';
 import type { FontKind } from './text.ts';
+import type { SceneWords } from './words.ts';
 
 /** An axis-aligned box, top-left origin. */
 export interface Box {
@@ -20,6 +21,8 @@ export interface SceneRect extends Box {
   /** The full description for the tooltip. */
   title: string;
   sandbox?: boolean;
+  /** A pod drawn as a compact card (`collapsed=`): no containers inside. */
+  compact?: boolean;
 }
 
 /** A namespace, drawn once: a chip with its type's shape and the short inode. */
@@ -34,6 +37,8 @@ export interface SceneChip extends Box {
   /** e.g. `net …2264`. */
   text: string;
   title: string;
+  /** The key of the region it sits on (host band, pod, container, group), for reading order. */
+  owner: string;
 }
 
 /** A curve from a namespace to one of its members (a container or a pod). */
@@ -61,7 +66,18 @@ export type LabelRole =
   | 'process'
   | 'more'
   | 'host-marker'
+  | 'control'
   | 'note';
+
+/**
+ * What activating a label does (the renderer makes it a button): list every process of a
+ * container or fold them again, draw a pod as a compact card or in full, show a pod alone.
+ */
+export interface SceneAction {
+  type: 'expand' | 'fold' | 'collapse-pod' | 'expand-pod' | 'focus' | 'unfocus';
+  /** Container key (expand, fold) or pod key. */
+  target: string;
+}
 
 /** A line of text; its box is what must not overlap any other label or chip. */
 export interface SceneLabel extends Box {
@@ -79,6 +95,8 @@ export interface SceneLabel extends Box {
   pad?: number;
   /** For process lines: the contract §5 entity (`proc:<node>:<pid>`). */
   process?: { key: string; pid: number };
+  /** For controls (`+3 more`, a pod's collapse button): what activating it does. */
+  action?: SceneAction;
 }
 
 /** Everything the renderer draws, in plain data: same input → same scene (JSON-equal). */
@@ -94,8 +112,25 @@ export interface Scene {
 }
 
 export interface TopologyOptions {
-  /** Processes listed per container before the rest collapse to `+N more`. Default 4. */
+  /**
+   * Processes listed per container before the rest collapse to `+N more`. Default 4, or 2 for
+   * snapshots of more than `LARGE_PROCESSES` processes (level of detail).
+   */
   processThreshold?: number;
   /** Preferred width of a node region: pods wrap into rows past it. Default 1200. */
   width?: number;
+  /** Namespace types drawn (`types=`); the rest are left out. Default: all eight. */
+  types?: readonly NsType[];
+  /** Container keys whose processes are all listed (`expand=`). */
+  expanded?: readonly string[];
+  /** Pod keys drawn as compact cards (`collapsed=`). */
+  collapsed?: readonly string[];
+  /** A pod key: only that pod is drawn, in its node (`focus=`). */
+  focus?: string;
+  /** Draw a link from each host namespace to each member container (`hostlinks=1`). */
+  hostLinks?: boolean;
+  /** The words of the scene, in the UI language. Default English. */
+  words?: SceneWords;
+  /** Controls (a pod's focus and collapse buttons, `+N more` as a button): on screen only. Default false. */
+  controls?: boolean;
 }

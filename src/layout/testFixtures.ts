@@ -24,3 +24,12 @@ export function loadGallery(): LoadedForTest[] {
     return { id: e.id, snapshot, summary: classify(snapshot) };
   });
 }
+
+/** Test-only: the benchmarks' synthetic node (`pods` pods, `processes` processes), as the app loads it. */
+export async function loadSynthetic(processes: number, pods: number): Promise<LoadedForTest> {
+  // The recorder's transcript: its cgroup paths attribute processes to pods and containers.
+  const { syntheticNode, toTranscript } = await import('../../scripts/bench/synthetic.ts');
+  const text = toTranscript(syntheticNode(processes, pods));
+  const { snapshot } = parseInputs([{ name: 'synthetic.txt', text }]);
+  return { id: `synthetic-${pods}`, snapshot, summary: classify(snapshot) };
+}

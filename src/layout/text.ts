@@ -19,6 +19,24 @@ function sansEm(ch: string): number {
   return 0.65;
 }
 
+/** `sansEm` for the first 0x2e80 code points, looked up instead of tested (hot in big scenes). */
+const SANS = new Float64Array(0x2e81);
+for (let c = 0; c < SANS.length; c++) SANS[c] = sansEm(String.fromCharCode(c));
+
+/** Each code point's advance in em, in order (surrogate pairs are one wide glyph). */
+function advances(text: string, font: FontKind): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) i++;
+    out.push(font === 'mono' ? 0.62 : c <= 0x2e80 ? SANS[c]! : 1.05);
+  }
+  return out;
+}
+
+const px = (em: number, size: number, bold: boolean): number =>
+  Math.ceil(em * size * (bold ? 1.15 : 1) * 10) / 10;
+
 /**
  * Estimated width of `text` at `size` px. `textWidth('abc', 10)` → 18.
  * Bold text is 15% wider (DejaVu Sans Bold, the widest common default); monospace is 0.62 em per character (covers common mono fonts).
@@ -30,9 +48,23 @@ export function textWidth(
   bold = false,
 ): number {
   let em = 0;
-  for (const ch of text) em += font === 'mono' ? 0.62 : sansEm(ch);
-  return Math.ceil(em * size * (bold ? 1.15 : 1) * 10) / 10;
+  if (font === 'mono') {
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) i++;
+      em += 0.62;
+    }
+  } else {
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) i++;
+      em += c <= 0x2e80 ? SANS[c]! : 1.05;
+    }
+  }
+  return px(em, size, bold);
 }
+
+const ELLIPSIS_EM = { sans: SANS[0x2026]!, mono: 0.62 };
 
 /**
  * `text` cut with an ellipsis so that it fits in `max` px (the whole text when it fits).
@@ -46,16 +78,18 @@ export function fitText(
   bold = false,
 ): string {
   if (textWidth(text, size, font, bold) <= max) return text;
-  const chars = [...text];
-  let lo = 0;
-  let hi = chars.length;
-  // Largest prefix whose width plus the ellipsis fits.
-  while (lo < hi) {
-    const mid = Math.ceil((lo + hi) / 2);
-    if (textWidth(`${chars.slice(0, mid).join('')}…`, size, font, bold) <= max) lo = mid;
-    else hi = mid - 1;
+  // Largest prefix whose width plus the ellipsis fits: one pass over running sums.
+  const adv = advances(text, font);
+  let em = 0;
+  let fit = 0;
+  for (let k = 0; k < adv.length; k++) {
+    em += adv[k]!;
+    if (px(em + ELLIPSIS_EM[font], size, bold) <= max) fit = k + 1;
+    else break;
   }
-  return lo === 0 ? '…' : `${chars.slice(0, lo).join('').trimEnd()}…`;
+  if (fit === 0) return '…';
+  const chars = [...text];
+  return `${chars.slice(0, fit).join('').trimEnd()}…`;
 }
 
 /** Line box height for a font size. */

@@ -2,36 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { classify } from '../model/classify.ts';
 import { emptySnapshot, type Snapshot } from '../protocol/snapshot.ts';
 import { SCOPE_STYLE, shapePath, TYPE_STYLE } from './palette.ts';
-import type { Box, Scene } from './scene.ts';
 import { fitText, textWidth } from './text.ts';
+import { inside, overlaps } from './testGeometry.ts';
 import { loadGallery } from './testFixtures.ts';
 import { layoutTopology } from './topology.ts';
 
 const gallery = loadGallery();
-
-const intersects = (a: Box, b: Box): boolean =>
-  a.x < b.x + b.w - 0.01 &&
-  b.x < a.x + a.w - 0.01 &&
-  a.y < b.y + b.h - 0.01 &&
-  b.y < a.y + a.h - 0.01;
-
-function overlaps(scene: Scene): string[] {
-  const boxes = [
-    ...scene.labels.map((l) => ({ ...l, what: `label ${l.role} "${l.text}"` })),
-    ...scene.chips.map((c) => ({ ...c, what: `chip ${c.key}` })),
-  ];
-  const out: string[] = [];
-  for (let i = 0; i < boxes.length; i++)
-    for (let j = i + 1; j < boxes.length; j++)
-      if (intersects(boxes[i]!, boxes[j]!)) out.push(`${boxes[i]!.what} × ${boxes[j]!.what}`);
-  return out;
-}
-
-const inside = (a: Box, b: Box): boolean =>
-  a.x >= b.x - 0.01 &&
-  a.y >= b.y - 0.01 &&
-  a.x + a.w <= b.x + b.w + 0.01 &&
-  a.y + a.h <= b.y + b.h + 0.01;
 
 describe('layoutTopology on every gallery fixture', () => {
   for (const f of gallery) {

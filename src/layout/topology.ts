@@ -1,6 +1,11 @@
 import { linkVertical } from 'd3-shape';
-import type { ProcessRow, Snapshot, Summary, SummaryNamespace } from '../protocol/snapshot.ts';
-import { podCard } from './cards.ts';
+import {
+  NS_TYPES,
+  type Snapshot,
+  type Summary,
+  type SummaryNamespace,
+} from '../protocol/snapshot.ts';
+import { podCard, type CardContext } from './cards.ts';
 import { buildModel, ctrKey, nsKey, processIndex, type NodeModel } from './model.ts';
 import {
   absorb,
@@ -8,7 +13,6 @@ import {
   chip,
   chipRows,
   chipWidth,
-  count,
   emptyGroup,
   label,
   shift,
@@ -16,6 +20,10 @@ import {
 } from './parts.ts';
 import type { Box, Scene, SceneLink, TopologyOptions } from './scene.ts';
 import { lineHeight, textWidth } from './text.ts';
+import { EN_WORDS, type SceneWords } from './words.ts';
+
+/** Past this many processes a snapshot lists fewer per container by default (level of detail). */
+export const LARGE_PROCESSES = 600;
 
 const NODE_PAD = 14;
 const NODE_GAP = 20;
@@ -38,11 +46,27 @@ export function layoutTopology(
   summary: Summary,
   options: TopologyOptions = {},
 ): Scene {
-  const threshold = Math.max(1, options.processThreshold ?? 4);
+  const large = snapshot.processes.length > LARGE_PROCESSES;
+  const threshold = Math.max(1, options.processThreshold ?? (large ? 2 : 4));
   const maxW = Math.max(400, options.width ?? 1200);
+  const words = options.words ?? EN_WORDS;
   const procs = processIndex(snapshot);
-  const nodes = buildModel(snapshot, summary);
-  const parts = nodes.map((n) => nodeRegion(n, procs, threshold, maxW));
+  const types = new Set(options.types ?? NS_TYPES);
+  const nodes = buildModel(snapshot, summary, { types, focus: options.focus, words });
+  const focus = nodes.some((n) => n.pods.some((p) => p.key === options.focus))
+    ? options.focus
+    : undefined;
+  const base = {
+    procs,
+    threshold,
+    expanded: new Set(options.expanded ?? []),
+    collapsed: new Set(options.collapsed ?? []),
+    focus,
+    controls: options.controls ?? false,
+    words,
+  };
+  const hostLinks = options.hostLinks ?? false;
+  const parts = nodes.map((n) => nodeRegion(n, { ...base, node: n.name }, maxW, hostLinks));
   const width = Math.max(720, ...parts.map((p) => p.group.w));
   const scene = emptyGroup();
   const pending: PendingLink[] = [];
@@ -88,6 +112,49 @@ export function layoutTopology(
   };
 }
 
+/** Pods packed into rows no wider than `rowMax`: the rows' widths and total height. */
+function pack(
+  cards: readonly { w: number; h: number }[],
+  rowMax: number,
+): { w: number; h: number } {
+  let w = 0;
+  let h = 0;
+  let rowW = -1;
+  let rowH = 0;
+  for (const c of cards) {
+    if (rowW >= 0 && rowW + POD_GAP + c.w <= rowMax) {
+      rowW += POD_GAP + c.w;
+      rowH = Math.max(rowH, c.h);
+    } else {
+      if (rowW >= 0) h += rowH + POD_GAP;
+      w = Math.max(w, rowW);
+      rowW = c.w;
+      rowH = c.h;
+    }
+  }
+  return { w: Math.max(w, rowW), h: h + rowH };
+}
+
+/**
+ * The widest row the pods may fill: at least `min` (the default width), wider when that makes
+ * the picture of many pods fit a 16:9 screen at a larger scale than one tall column would.
+ */
+function bestRowWidth(cards: readonly { w: number; h: number }[], min: number): number {
+  let best = min;
+  let bestScale = 0;
+  const widest = Math.max(0, ...cards.map((c) => c.w));
+  for (let cols = 1; cols <= Math.min(cards.length, 16); cols++) {
+    const rowMax = Math.max(min, cols * (widest + POD_GAP));
+    const { w, h } = pack(cards, rowMax);
+    const scale = Math.min(1600 / Math.max(w, 1), 900 / Math.max(h, 1));
+    if (scale > bestScale + 1e-9) {
+      bestScale = scale;
+      best = rowMax;
+    }
+  }
+  return best;
+}
+
 interface PendingLink {
   ns: SummaryNamespace;
   to: string;
@@ -98,20 +165,25 @@ interface PendingLink {
 
 function nodeRegion(
   n: NodeModel,
-  procs: ReadonlyMap<string, ProcessRow>,
-  threshold: number,
+  ctx: CardContext,
   maxW: number,
+  hostLinks: boolean,
 ): { group: Group; links: PendingLink[] } {
+  const words: SceneWords = ctx.words;
   const g = emptyGroup();
   const links: PendingLink[] = [];
   const nodeKey = `node:${n.name}`;
   // Pods first: their sizes decide the region's width.
-  const cards = n.pods.map((p) => ({ pod: p, card: podCard(p, n.name, procs, threshold) }));
+  const cards = n.pods.map((p) => ({ pod: p, card: podCard(p, ctx) }));
+  const rowMax = bestRowWidth(
+    cards.map((c) => c.card),
+    maxW - 2 * NODE_PAD,
+  );
   const rows: (typeof cards)[] = [];
   let rowW = 0;
   for (const c of cards) {
     const last = rows[rows.length - 1];
-    if (last && rowW + POD_GAP + c.card.w <= maxW - 2 * NODE_PAD) {
+    if (last && rowW + POD_GAP + c.card.w <= rowMax) {
       last.push(c);
       rowW += POD_GAP + c.card.w;
     } else {
@@ -123,21 +195,17 @@ function nodeRegion(
     0,
     ...rows.map((r) => r.reduce((w, c) => w + c.card.w + POD_GAP, -POD_GAP)),
   );
-  const hostLabel = 'host namespaces';
+  const hostLabel = words.hostBand;
   const hostLabelW = textWidth(hostLabel, SMALL, 'sans', true);
   const hostChipsW = n.host.reduce((w, ns) => w + chipWidth(ns) + 6, -6);
-  const inner = Math.max(
-    podsW,
-    Math.min(maxW - 2 * NODE_PAD, hostLabelW + 12 + hostChipsW + 2 * BAND_PAD),
-    400,
-  );
+  const inner = Math.max(podsW, Math.min(rowMax, hostLabelW + 12 + hostChipsW + 2 * BAND_PAD), 400);
 
   let y = NODE_PAD;
   const title = label(
     {
       owner: nodeKey,
       role: 'node-title',
-      text: `node ${n.name || '(unnamed)'}`,
+      text: words.node(n.name),
       size: 16,
       bold: true,
     },
@@ -148,7 +216,7 @@ function nodeRegion(
   if (n.kernel) {
     g.labels.push(
       label(
-        { owner: nodeKey, role: 'note', text: `kernel ${n.kernel}`, size: SMALL },
+        { owner: nodeKey, role: 'note', text: words.kernel(n.kernel), size: SMALL },
         title.x + title.w + 12,
         y + 3,
       ),
@@ -169,19 +237,33 @@ function nodeRegion(
       ),
     );
     const x0 = NODE_PAD + BAND_PAD + hostLabelW + 12;
-    const chips = chipRows(n.host, x0, y, inner - 2 * BAND_PAD - (x0 - NODE_PAD - BAND_PAD));
+    const chips = chipRows(
+      n.host,
+      x0,
+      y,
+      inner - 2 * BAND_PAD - (x0 - NODE_PAD - BAND_PAD),
+      bandKey,
+      words,
+    );
     g.chips.push(...chips.chips);
     y += chips.h + 4;
-    const users = n.pods.reduce(
+    const drawn = n.pods.filter((p) => !ctx.collapsed.has(p.key) || p.isGroup);
+    const users = drawn.reduce(
       (k, p) => k + p.containers.filter((c) => c.hostTypes.length > 0).length,
       0,
     );
+    if (hostLinks)
+      for (const ns of n.host)
+        for (const p of drawn)
+          for (const c of p.containers)
+            if (ns.containers.includes(c.id)) links.push({ ns, to: c.key, held: false });
+    const hostCount = links.length;
     g.labels.push(
       label(
         {
           owner: bandKey,
           role: 'note',
-          text: `links folded: ${count(users, 'container')} in host namespaces (see "host:" on each)`,
+          text: hostLinks ? words.hostDrawn(hostCount) : words.hostFolded(users),
           size: 11,
         },
         x0,
@@ -196,7 +278,7 @@ function nodeRegion(
       y: top,
       w: inner,
       h: y - top,
-      title: `the node's own (initial) namespaces: ${count(n.host.length, 'namespace')}`,
+      title: words.hostTitle(n.host.length),
     });
     y += 12;
   }
@@ -214,8 +296,10 @@ function nodeRegion(
     for (const { pod, card } of row) {
       absorb(g, shift(card, x, y));
       podAt.set(pod.key, card.rects[0]!);
+      const compact = card.rects[0]!.compact === true;
       for (const c of pod.containers) {
         ctrPod.set(c.key, pod.key);
+        if (compact) continue;
         for (const ns of pod.shared)
           if (ns.containers.includes(c.id)) links.push({ ns, to: c.key, held: c.sandbox });
       }
@@ -229,7 +313,7 @@ function nodeRegion(
     const bandKey = `group:${n.name}:cross-pod`;
     g.labels.push(
       label(
-        { owner: bandKey, role: 'band-title', text: 'shared across pods', size: SMALL, bold: true },
+        { owner: bandKey, role: 'band-title', text: words.crossBand, size: SMALL, bold: true },
         NODE_PAD,
         bridgeTop,
       ),
@@ -252,7 +336,7 @@ function nodeRegion(
     for (const w of wanted) {
       const cw = chipWidth(w.ns);
       const x = Math.round(Math.max(minX, w.cx - cw / 2));
-      g.chips.push(chip(w.ns, x, chipY));
+      g.chips.push(chip(w.ns, x, chipY, bandKey, words));
       minX = x + cw + 10;
       for (const p of w.pods) links.push({ ns: w.ns, to: p, held: false });
     }
@@ -270,7 +354,7 @@ function nodeRegion(
         {
           owner: key,
           role: 'band-title',
-          text: 'not attributed to one container or pod',
+          text: words.looseBand,
           size: SMALL,
           bold: true,
         },
@@ -279,7 +363,7 @@ function nodeRegion(
       ),
     );
     y += lineHeight(SMALL) + 4;
-    const chips = chipRows(n.loose, NODE_PAD + BAND_PAD, y, wide - 2 * BAND_PAD);
+    const chips = chipRows(n.loose, NODE_PAD + BAND_PAD, y, wide - 2 * BAND_PAD, key, words);
     g.chips.push(...chips.chips);
     y += chips.h + BAND_PAD;
     wide = Math.max(wide, chips.w + 2 * BAND_PAD);
@@ -290,7 +374,7 @@ function nodeRegion(
       y: top,
       w: wide,
       h: y - top,
-      title: `${count(n.loose.length, 'namespace')} not attributed to one container or pod`,
+      title: words.looseTitle(n.loose.length),
     });
   }
   y += NODE_PAD;
@@ -303,7 +387,7 @@ function nodeRegion(
     y: 0,
     w: g.w,
     h: g.h,
-    title: `node ${n.name}${n.kernel ? ` · kernel ${n.kernel}` : ''}`,
+    title: `${words.node(n.name)}${n.kernel ? ` · ${words.kernel(n.kernel)}` : ''}`,
   });
   return { group: g, links };
 }

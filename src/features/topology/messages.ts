@@ -1,0 +1,36 @@
+import { defineMessages } from '../../i18n/index.ts';
+
+export const topologyText = defineMessages({
+  en: {
+    heading: 'Who shares which namespace',
+    controls: 'Topology controls',
+    fit: 'Fit',
+    fitLabel: 'Fit the whole picture to the screen',
+    zoomIn: 'Zoom in',
+    zoomOut: 'Zoom out',
+    hostLinks: 'Host links',
+    hostLinksLabel: 'Draw every link to the host namespaces',
+    allPods: '← All pods',
+    allPodsLabel: 'Leave the focused pod and show all pods',
+    focused: (pod: string) => `Showing ${pod} alone`,
+    canvas: (title: string) => `Namespace topology of ${title}`,
+    help: 'Drag to pan, wheel or pinch to zoom; Tab or the arrow keys move between entities, Enter selects.',
+    laying: 'Laying out…',
+  },
+  ko: {
+    heading: '누가 어떤 네임스페이스를 공유하나',
+    controls: '토폴로지 조작',
+    fit: '맞춤',
+    fitLabel: '전체 그림을 화면에 맞추기',
+    zoomIn: '확대',
+    zoomOut: '축소',
+    hostLinks: '호스트 연결선',
+    hostLinksLabel: '호스트 네임스페이스로 가는 연결선을 모두 그리기',
+    allPods: '← 모든 파드',
+    allPodsLabel: '집중한 파드에서 나와 모든 파드 보기',
+    focused: (pod: string) => `${pod}만 보는 중`,
+    canvas: (title: string) => `${title}의 네임스페이스 토폴로지`,
+    help: '끌어서 이동, 휠이나 핀치로 확대/축소; Tab이나 화살표 키로 항목 사이를 옮기고 Enter로 선택합니다.',
+    laying: '배치 중…',
+  },
+});
