@@ -9,11 +9,17 @@ import type { Lang } from '../state/viewState.ts';
 export type MessageValue = string | ((...args: never[]) => string);
 export type Catalog<M extends Record<string, MessageValue>> = Readonly<Record<Lang, M>>;
 
+/** A catalog's shape without the English literals: any string, functions with the same parameters. */
+export type Widen<M> = {
+  [K in keyof M]: M[K] extends (...args: infer A) => string ? (...args: A) => string : string;
+};
+
 export function defineMessages<M extends Record<string, MessageValue>>(catalog: {
   en: M;
-  ko: { [K in keyof M]: M[K] };
-}): Catalog<M> {
-  return catalog;
+  ko: Widen<M>;
+}): Catalog<Widen<M>> {
+  // Sound: every English value is a string or a string-returning function, which Widen<M> is.
+  return catalog as unknown as Catalog<Widen<M>>;
 }
 
 /** The catalog's half for the current `lang=`. */

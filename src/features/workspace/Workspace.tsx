@@ -1,16 +1,12 @@
-import { useMemo, useRef, type ReactNode } from 'react';
+import { lazy, Suspense, useMemo, useRef, type ReactNode } from 'react';
 import './workspace.css';
 import type { ParsedSource, ShownWarning } from '../../api/types.ts';
 import { buildEntityIndex } from '../../model/entities.ts';
 import { useMessages } from '../../i18n/index.ts';
 import type { ViewState } from '../../state/viewState.ts';
-import { CompareView } from '../compare/CompareView.tsx';
-import { DiffView } from '../diff/DiffView.tsx';
 import { ExportMenu } from '../export/ExportMenu.tsx';
-import { Inspector } from '../inspector/Inspector.tsx';
 import { MatrixView } from '../matrix/MatrixView.tsx';
 import { SearchBox } from '../search/SearchBox.tsx';
-import { NsTable } from '../table/NsTable.tsx';
 import { TopologyView } from '../topology/TopologyView.tsx';
 import { WarningList } from '../warnings/WarningList.tsx';
 import { EntityIndexContext } from './EntityIndexContext.ts';
@@ -19,6 +15,17 @@ import { TypeFilter } from './TypeFilter.tsx';
 import { useHighlight } from './useHighlight.ts';
 import { useSelectOnClick } from './useSelectOnClick.ts';
 import { ViewSwitch } from './ViewSwitch.tsx';
+
+// The views a page opens on (topology, matrix) are in the entry chunk; the others load when
+// first shown, which keeps the initial JS small and the first picture fast.
+const CompareView = lazy(() =>
+  import('../compare/CompareView.tsx').then((m) => ({ default: m.CompareView })),
+);
+const DiffView = lazy(() => import('../diff/DiffView.tsx').then((m) => ({ default: m.DiffView })));
+const NsTable = lazy(() => import('../table/NsTable.tsx').then((m) => ({ default: m.NsTable })));
+const Inspector = lazy(() =>
+  import('../inspector/Inspector.tsx').then((m) => ({ default: m.Inspector })),
+);
 
 interface Props {
   /** Id of the shown source (`myweb2`, `paste`, a URL), as the views' `data-src`. */
@@ -84,9 +91,13 @@ export function Workspace({ src, title, data, state, info, extraWarnings = [] }:
           </div>
         )}
         <div className={`stage${state.select && !state.embed ? ' with-inspector' : ''}`}>
-          <div className="view-area">{view}</div>
+          <div className="view-area">
+            <Suspense fallback={<p className="muted">…</p>}>{view}</Suspense>
+          </div>
           {state.select && !state.embed && (
-            <Inspector selected={state.select} compare={state.compare} />
+            <Suspense fallback={null}>
+              <Inspector selected={state.select} compare={state.compare} />
+            </Suspense>
           )}
         </div>
         {!state.embed && (
