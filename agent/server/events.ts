@@ -104,8 +104,10 @@ export class EventHub {
 
   private start(source: Source, f: Feed): void {
     f.running = true;
+    const { intervalMs } = this.options;
     const tick = async (): Promise<void> => {
       if (!f.running || this.closed) return;
+      const started = Date.now();
       try {
         const p = await this.store.get(source);
         let message: string | undefined;
@@ -117,12 +119,19 @@ export class EventHub {
         }
       } catch (e) {
         const message = problemEvent(e);
-        for (const res of f.clients.keys()) this.send(res, message);
+        for (const res of f.clients.keys()) {
+          this.send(res, message);
+          // The client was told the source failed: the next good read is sent even when it
+          // has the content the client saw last, so the client knows the failure is over.
+          f.clients.set(res, undefined);
+        }
       }
-      if (f.running && !this.closed)
-        f.timer = setTimeout(() => void tick(), this.options.intervalMs);
+      // Reads start every interval (a slow scan does not stretch it), with a pause of a
+      // quarter interval at least, so a host slower than the interval is not scanned nonstop.
+      const wait = Math.max(intervalMs / 4, intervalMs - (Date.now() - started));
+      if (f.running && !this.closed) f.timer = setTimeout(() => void tick(), wait);
     };
-    f.timer = setTimeout(() => void tick(), this.options.intervalMs);
+    f.timer = setTimeout(() => void tick(), intervalMs);
   }
 
   private stop(id: string, f: Feed): void {

@@ -3,9 +3,12 @@
  * runtimes say (`crictl`, `podman`) through the core's merge, so pods and containers are
  * attributed exactly as an imported recording would be, plus net interfaces and uts host names.
  * Vanished processes, unreadable links, missing or failing runtimes are warnings; only an
- * unreadable /proc fails a read.
+ * unreadable /proc fails a read. The agent's own helper processes (the runtime CLIs, nsenter
+ * and ip for the details) are left out: they exist only because the agent is looking, and
+ * would make every scan differ from the one before.
  */
 import { hostname } from 'node:os';
+import type { Snapshot } from '../../src/protocol/snapshot.ts';
 import { mergeFragments } from '../../src/model/merge.ts';
 import { scanProc } from '../scan/index.ts';
 import { NamespaceDetails } from './details.ts';
@@ -27,26 +30,68 @@ export interface LiveOptions {
   details?: boolean;
   /** Time limit of each helper command; default 5 s. */
   timeoutMs?: number;
-  /** How long net/uts details are reused; default 15 s. */
+  /** How long net/uts details are reused; default 15 s (60 s once two lookups agreed). */
   detailsTtlMs?: number;
+  /**
+   * How long a read waits for the details of namespaces it sees first; default 100 ms, then
+   * they follow in a later read. `Infinity`: every read is complete (one-shot reads).
+   */
+  detailsWaitMs?: number;
+}
+
+/** The live source, plus what benchmarks and tests need to see of its background work. */
+export interface LiveSource extends Source {
+  /** Resolves when no net/uts detail lookup is queued or running. */
+  detailsIdle(): Promise<void>;
 }
 
 /**
  * The live source of this host.
  * @example const { snapshot } = await liveSource().read(AbortSignal.timeout(10_000));
  */
-export function liveSource(options: LiveOptions = {}): Source {
+export function liveSource(options: LiveOptions = {}): LiveSource {
   const node = options.node ?? hostname();
   const details = new NamespaceDetails({
     ...(options.procRoot !== undefined ? { procRoot: options.procRoot } : {}),
     ...(options.detailsTtlMs !== undefined ? { ttlMs: options.detailsTtlMs } : {}),
+    ...(options.detailsWaitMs !== undefined ? { waitMs: options.detailsWaitMs } : {}),
   });
   return {
     id: options.id ?? 'live',
     title: options.title ?? `this machine (live): ${node}`,
     kind: 'live',
     read: (signal) => readLive(node, details, options, signal),
+    detailsIdle: () => details.idle(),
   };
+}
+
+/**
+ * Drops the processes whose parent is `self` (this agent's helpers) from a scan, and the
+ * namespace rows only they were in. `nprocs` counts follow.
+ */
+export function dropHelpers(scan: Snapshot, self: number): void {
+  const helpers = scan.processes.filter((p) => p.ppid === self);
+  if (helpers.length === 0) return;
+  scan.processes = scan.processes.filter((p) => p.ppid !== self);
+  const rows = new Map(scan.namespaces.map((n) => [`${n.type}:${n.inode}`, n]));
+  for (const p of helpers) {
+    for (const [type, inode] of Object.entries(p.namespaces)) {
+      const row = rows.get(`${type}:${inode}`);
+      if (row?.nprocs !== undefined) row.nprocs -= 1;
+    }
+  }
+  const held = new Set<string>();
+  for (const p of scan.processes) {
+    if (p.forChildren?.pid !== undefined) held.add(`pid:${p.forChildren.pid}`);
+    if (p.forChildren?.time !== undefined) held.add(`time:${p.forChildren.time}`);
+  }
+  scan.namespaces = scan.namespaces.filter(
+    (n) =>
+      n.nprocs === undefined ||
+      n.nprocs > 0 ||
+      (n.nsfs?.length ?? 0) > 0 ||
+      held.has(`${n.type}:${n.inode}`),
+  );
 }
 
 async function readLive(
@@ -71,6 +116,8 @@ async function readLive(
     redact: options.redact ?? false,
     ...(options.procRoot !== undefined ? { procRoot: options.procRoot } : {}),
   });
+  // Only on the real /proc: a test's fake tree has its own PIDs.
+  if ((options.procRoot ?? '/proc') === '/proc') dropHelpers(scan, process.pid);
   const rt = await runtimes;
   signal.throwIfAborted();
   const warnings = scan.warnings.map((w) => w.message);

@@ -6,6 +6,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { accessSync, constants, statSync } from 'node:fs';
+import { setPriority } from 'node:os';
 
 export interface RunOptions {
   /** Killed (SIGKILL) after this long; default 5 s. */
@@ -13,6 +14,8 @@ export interface RunOptions {
   /** Largest stdout accepted, in bytes; the child is killed beyond it. Default 32 MB. */
   maxBytes?: number;
   signal?: AbortSignal;
+  /** Scheduling niceness of the child (0 to 19): background lookups yield to the scans. */
+  nice?: number;
 }
 
 export type RunResult =
@@ -66,6 +69,13 @@ export function runArgv(
     } catch (e) {
       resolve({ ok: false, error: `${what}: cannot run (${String(e)})`, stdout: '', stderr: '' });
       return;
+    }
+    if (options.nice !== undefined && child.pid !== undefined) {
+      try {
+        setPriority(child.pid, options.nice);
+      } catch {
+        // exited already, or not allowed: it runs at normal priority
+      }
     }
     const stop = (reason: string): void => {
       failure ??= reason;

@@ -1,8 +1,13 @@
 // Agent benchmark (contract §6 lines on stdout, nothing else). Linux and root.
 // Creates ≥2,000 processes in ≥500 namespaces (unshare "pods" with their own net, ipc, uts and
 // mnt namespaces, plus plain sleepers), all in one process group that it ends afterwards. Then:
-// - a full live scan (/proc, runtimes, attribution, net/uts details) against `lsns -J` on the
-//   same host in the same run, interleaved, medians; the ratio line has target ≤ 1.0;
+// - the first (cold) live scan as the agent serves it: /proc, runtimes, attribution, and the
+//   net/uts details (nsenter + ip/uname per namespace) that finish within the read's 100 ms wait;
+//   the rest are still being looked up in the background and come with a later read. Both the
+//   count deferred and the time until every detail is in are reported, next to `lsns -J`;
+// - a full live scan (/proc, runtimes, attribution, net/uts details from the cache) against
+//   `lsns -J` on the same host in the same run, interleaved, medians; the ratio lines have
+//   target ≤ 1.0 (lsns reads no details at all);
 // - SSE latency: from a new net namespace appearing to the `snapshot` event that shows it.
 //
 //   npx tsx scripts/bench/agent.ts [PODS=130] [SLEEPERS=1750] [ROUNDS=7]
@@ -64,6 +69,16 @@ try {
   const cold = await source.read(signal());
   const coldMs = performance.now() - t0;
   const s = cold.snapshot;
+  const nets = s.namespaces.filter((n) => n.type === 'net');
+  const utss = s.namespaces.filter((n) => n.type === 'uts');
+  const deferred =
+    nets.filter((n) => n.interfaces === undefined).length +
+    utss.filter((n) => n.hostname === undefined).length;
+  await source.detailsIdle();
+  const detailsMs = performance.now() - t0;
+  const filled = (await source.read(signal())).snapshot.namespaces.filter(
+    (n) => (n.type === 'net' && n.interfaces) || (n.type === 'uts' && n.hostname !== undefined),
+  ).length;
   const lsnsOnce = (): void => {
     for (let i = 0; i < 3; i++) {
       try {
@@ -95,9 +110,10 @@ try {
   emit('agent.scan', 'lsns -J ms (baseline, same run)', base, 'ms', base, true);
   emit('agent.scan', `full live scan ms, details cached (${what})`, scan, 'ms', base, scan <= base);
   emit('agent.scan', 'ratio full live scan / lsns -J', scan / base, 'ratio', 1, scan / base <= 1);
+  const detailsWhat = `${deferred} of ${nets.length + utss.length} net/uts namespaces' details deferred`;
   emit(
     'agent.scan',
-    'first (cold) live scan ms, every net/uts namespace entered',
+    `first (cold) live scan ms, as served (${detailsWhat} to later reads)`,
     coldMs,
     'ms',
     base,
@@ -110,6 +126,15 @@ try {
     'ratio',
     1,
     coldMs / base <= 1,
+  );
+  // No target in the issue: the background lookups' total, one nsenter per namespace.
+  emit(
+    'agent.scan',
+    `every net/uts detail in (${filled} of ${nets.length + utss.length} described), ms from the cold scan's start`,
+    detailsMs,
+    'ms',
+    30_000,
+    detailsMs <= 30_000,
   );
 
   // SSE latency: the server at its default interval, one client, a namespace appears.

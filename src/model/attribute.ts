@@ -76,7 +76,7 @@ function attributeNode(
       lastPath = path;
       lastAttribution = byPath.get(path);
       if (lastAttribution === undefined && !byPath.has(path)) {
-        lastAttribution = attributeCgroupPath(path);
+        lastAttribution = readCgroupPath(path);
         byPath.set(path, lastAttribution);
       }
     }
@@ -124,6 +124,8 @@ function attributeNode(
   const ident = new PodIdentity();
   for (const pod of pods.values()) {
     ident.add(pod.key);
+    // Full ids only: a truncated key (crictl tables) must not outrank its own full form.
+    ident.markKey(canon(pod.key));
     if (pod.uid) {
       ident.markUid(pod.uid);
       ident.union(pod.key, pod.uid);
@@ -131,6 +133,7 @@ function attributeNode(
     if (pod.sandboxId) ident.union(pod.key, canon(pod.sandboxId));
   }
   for (const c of containers.values()) {
+    if (c.pod) ident.markKey(canon(c.pod));
     if (c.pod) ident.union(c.pod, canon(c.pod));
     if (c.pod && c.sandbox) ident.union(c.pod, c.id);
   }
@@ -143,6 +146,7 @@ function attributeNode(
     if (c.runtime === undefined && a.runtime !== 'unknown') c.runtime = a.runtime;
     if (podName) {
       if (a.podUid) ident.markUid(a.podUid);
+      else ident.markKey(podName);
       ident.union(podName, id);
       if (c.pod) ident.union(c.pod, podName);
       else c.pod = podName;
@@ -230,6 +234,22 @@ function attributeNode(
 
   s.containers = [...s.containers.filter((c) => c.node !== node), ...containers.values()];
   s.pods = [...s.pods.filter((p) => p.node !== node), ...podRows.values()];
+}
+
+/** A podman pod's cgroupfs parent: `/libpod_parent/<pod id>` (systemd: `machine-libpod_pod_<id>`). */
+const PODMAN_POD_PARENT =
+  /(?:^|\/)(?:libpod_parent\/|machine-libpod_pod_)([0-9a-f]{64})(?:\/|\.slice|$)/;
+
+/**
+ * What a cgroup path says, except that a podman pod's own cgroup (`/libpod_parent/<pod
+ * id>/conmon`, where the pod's conmon processes live with the cgroupfs driver) names the pod,
+ * not a container: its processes are runtime helpers of no container.
+ */
+function readCgroupPath(path: string): CgroupAttribution | undefined {
+  const a = attributeCgroupPath(path);
+  if (a === undefined || a.podmanPodId !== undefined || a.runtime !== 'podman') return a;
+  const pod = PODMAN_POD_PARENT.exec(path);
+  return pod && pod[1] === a.containerId ? undefined : a;
 }
 
 /**

@@ -76,6 +76,9 @@ export function mergeFragments(
     if (fragment.capturedAt !== undefined && out.capturedAt === undefined)
       out.capturedAt = fragment.capturedAt;
     for (const n of fragment.nodes) {
+      // Facts of an unnamed node (`uname -r` in a session that names none) among inputs of
+      // several nodes: which node they describe is unknown, so they are not guessed onto one.
+      if (!n.name && fallback === undefined) continue;
       const name = nodeOf(n.name);
       const kept = nodes.get(name);
       if (!kept) nodes.set(name, { ...n, name });

@@ -1,11 +1,13 @@
 /**
  * Pods are named differently by every source: a UID in cgroup paths, a sandbox id (often cut to
  * 13 hex chars) in `crictl`, a podman pod id. A union-find over those names gives each pod one
- * key: its UID when known, else its longest id.
+ * key: its UID when known, else the longest id an input gives as the pod's own, else its longest
+ * id.
  */
 export class PodIdentity {
   private readonly parent = new Map<string, string>();
   private readonly uids = new Set<string>();
+  private readonly keys = new Set<string>();
 
   add(name: string): void {
     if (!this.parent.has(name)) this.parent.set(name, name);
@@ -14,6 +16,16 @@ export class PodIdentity {
   markUid(uid: string): void {
     this.add(uid);
     this.uids.add(uid);
+  }
+
+  /**
+   * Marks a name that some input gives as a pod's own id (a podman pod id, a CRI sandbox id),
+   * so it is kept over ids that only name a container of the pod (podman's infra container has
+   * an id of its own, as long as the pod's).
+   */
+  markKey(name: string): void {
+    this.add(name);
+    this.keys.add(name);
   }
 
   union(a: string, b: string): void {
@@ -44,6 +56,9 @@ export class PodIdentity {
     const ua = this.uids.has(a);
     const ub = this.uids.has(b);
     if (ua !== ub) return ua;
+    const ka = this.keys.has(a);
+    const kb = this.keys.has(b);
+    if (ka !== kb) return ka;
     if (a.length !== b.length) return a.length > b.length;
     return a < b;
   }

@@ -10,6 +10,7 @@ import { parseInputs } from './index.ts';
 interface Truth {
   kind: string;
   hostname: string;
+  kernel: string;
   options: { sharePid: boolean; hostNetwork: boolean };
   pod: { uid?: string; id?: string; name: string };
   host: { namespaces: Record<NsType, number> };
@@ -44,6 +45,58 @@ describe.each(recordings)('recording %s', (dir) => {
       expect(snapshot.nodes.map((n) => n.name)).toEqual([
         file === 'record.txt' ? truth.hostname : 'node',
       ]);
+    });
+
+    it('reads every step the recorder (and the typed session) wrote without a warning', () => {
+      // `cat /proc/sys/kernel/pid_max`, `nsenter -t PID -u hostname`, `# note:` lines…: all on
+      // purpose, none worth telling the user about.
+      expect(issues).toEqual([]);
+      expect(snapshot.warnings).toEqual([]);
+    });
+
+    it('keeps the node named with --node, with the hostname as its fact, and no other node', () => {
+      const named = parseInputs([{ name: file, text }], { node: 'x' }).snapshot;
+      if (file === 'record.txt')
+        expect(named.nodes).toEqual([
+          { name: 'x', hostname: truth.hostname, kernel: truth.kernel },
+        ]);
+      else expect(named.nodes).toEqual([{ name: 'x' }]);
+      for (const list of [named.processes, named.namespaces, named.containers, named.pods])
+        expect(new Set(list.map((r) => r.node))).toEqual(new Set(list.length ? ['x'] : []));
+    });
+
+    it('keys the pod by its own id and leaves runtime helpers out of the containers', () => {
+      if (file !== 'record.txt') return;
+      // A podman pod is keyed by its pod id (not by a member's or the infra container's id); a
+      // Kubernetes-like pod by its UID. conmon, in the pod's own cgroup, belongs to no container.
+      const key = truth.pod.id ?? truth.pod.uid;
+      expect(snapshot.pods.map((p) => p.key)).toEqual([key]);
+      expect(snapshot.containers.map((c) => `${c.id} ${c.pod}`).sort()).toEqual(
+        truth.containers.map((c) => `${c.id} ${key}`).sort(),
+      );
+      for (const t of truth.processes)
+        if (t.container === null)
+          expect(byPid.get(t.pid)?.container, `PID ${t.pid} (${t.role})`).toBeUndefined();
+    });
+
+    it("reads the recorder's fallback steps as it reads the usual ones", () => {
+      if (file !== 'record.txt') return;
+      // Where `hostname` is missing the recorder runs `uname -n` (same output); past ARG_MAX it
+      // feeds stat through `printf … | xargs` (same output). The real outputs, under those commands.
+      const fallback = text
+        .replace(/^\$ hostname$/m, '$ uname -n')
+        .replace(/^(\$ nsenter -t \d+ -u) hostname$/gm, '$1 uname -n')
+        .replace(
+          `$ stat -L -c '%n %i' /proc/[0-9]*/ns/*`,
+          `$ printf '%s\\n' /proc/[0-9]*/ns/* | xargs stat -L -c '%n %i'`,
+        );
+      expect(fallback).toContain('$ nsenter -t 1 -u uname -n');
+      expect(fallback).toContain('| xargs stat');
+      const got = parseInputs([{ name: file, text: fallback }]);
+      expect(got.issues).toEqual([]);
+      const { sources: _a, ...want } = snapshot;
+      const { sources: _b, ...have } = got.snapshot;
+      expect(have).toEqual(want);
     });
 
     it('has every test-bed process in the namespaces /proc showed, to the inode', () => {

@@ -71,7 +71,11 @@ export function TopologySvg({
       <title>{summary}</title>
       <style>{TOPOLOGY_CSS}</style>
       <g data-layer="scene" ref={sceneRef}>
-        <SceneBody scene={scene} interactive={interactive} />
+        <g data-layer="body">
+          <SceneBody scene={scene} interactive={interactive} />
+        </g>
+        {/* Copies of the hovered entities, drawn above the faded body (on screen only). */}
+        {interactive && <g data-layer="overlay" pointerEvents="none" aria-hidden="true" />}
         {selected !== undefined && <SelectionRing scene={scene} selected={selected} />}
       </g>
     </svg>

@@ -7,7 +7,8 @@ import { liveSource } from '../live.ts';
 
 const out = process.argv[2];
 if (!out) throw new Error('usage: dumpLive.ts OUT.json');
-const result = await liveSource().read(AbortSignal.timeout(60_000));
+// Complete on the first read: every net/uts detail is waited for (a server answers sooner).
+const result = await liveSource({ detailsWaitMs: Infinity }).read(AbortSignal.timeout(60_000));
 const lsns = JSON.parse(execFileSync('lsns', ['-J', '-l'], { encoding: 'utf8' })) as unknown;
 const proc: Record<string, Record<string, number>> = {};
 for (const name of readdirSync('/proc')) {

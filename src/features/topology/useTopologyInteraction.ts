@@ -139,24 +139,51 @@ export function useTopologyInteraction(
     };
   }, [refs.viewport, refs.svg]);
 
-  // Links light up when both ends are highlighted (the workspace marks the entities).
+  // Hover feedback without touching thousands of elements: the scene's body fades as one
+  // group (`data-dim`, one compositing layer) and copies of the highlighted entities and the
+  // links between them are drawn bright in an overlay above it. The originals keep their
+  // `data-highlighted` (set by the workspace) for tests and screen readers; the copies carry
+  // no keys or focus, and ignore the pointer, so hit-testing still reaches the originals.
   useEffect(() => {
     const svg = refs.svg.current;
     if (!svg || !index) return;
+    const overlay = svg.querySelector('[data-layer="overlay"]');
     let lit: Element[] = [];
+    let byKey: Map<string, Element> | undefined;
+    const entities = () => {
+      if (!byKey) {
+        byKey = new Map();
+        for (const el of svg.querySelectorAll('[data-layer="body"] [data-key]'))
+          byKey.set(el.getAttribute('data-key') ?? '', el);
+      }
+      return byKey;
+    };
     const mark = (hovered: string | undefined) => {
       for (const el of lit) el.removeAttribute('data-lit');
       lit = [];
-      if (hovered === undefined || !index.byKey.has(hovered)) return;
+      overlay?.replaceChildren();
+      if (hovered === undefined || !index.byKey.has(hovered)) {
+        delete svg.dataset.dim;
+        return;
+      }
       const related = relatedKeys(index, hovered);
-      for (const el of svg.querySelectorAll('path.topo-link')) {
+      const copies: Element[] = [];
+      for (const el of svg.querySelectorAll('[data-layer="body"] path.topo-link')) {
         const from = el.getAttribute('data-from') ?? '';
         const to = el.getAttribute('data-to') ?? '';
         if (related.has(from) && related.has(to)) {
           el.setAttribute('data-lit', 'true');
           lit.push(el);
+          copies.push(copyOf(el));
         }
       }
+      const found = entities();
+      for (const key of related) {
+        const el = found.get(key);
+        if (el) copies.push(copyOf(el));
+      }
+      overlay?.replaceChildren(...copies);
+      svg.dataset.dim = 'true';
     };
     mark(useUiStore.getState().hovered);
     return useUiStore.subscribe((s, prev) => {
@@ -167,6 +194,18 @@ export function useTopologyInteraction(
   const fit = useCallback(() => zoom.current?.fit(), []);
   const zoomBy = useCallback((factor: number) => zoom.current?.zoomBy(factor), []);
   return { fit, zoomBy };
+}
+
+/** A drawing-only copy of an entity or link for the highlight overlay. */
+function copyOf(el: Element): Element {
+  const copy = el.cloneNode(true) as Element;
+  for (const node of [copy, ...copy.querySelectorAll('*')]) {
+    for (const attr of ['data-key', 'tabindex', 'role', 'aria-label', 'id'])
+      node.removeAttribute(attr);
+  }
+  copy.querySelectorAll('title').forEach((t) => t.remove());
+  copy.setAttribute('data-copy', 'true');
+  return copy;
 }
 
 function bbox(el: SVGGraphicsElement): { x: number; y: number; w: number; h: number } | undefined {

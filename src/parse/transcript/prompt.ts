@@ -58,6 +58,7 @@ export const KNOWN_COMMANDS = new Set([
   'sh',
   'zsh',
   'watch',
+  'printf',
 ]);
 
 /**

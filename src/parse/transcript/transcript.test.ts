@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { outputArgv, splitCommand, unwrap } from './argv.ts';
 import { matchPrompt } from './prompt.ts';
 import { splitTranscript } from './split.ts';
+import { parseInputs } from '../index.ts';
 import { detectTranscript } from './transcript.ts';
 
 describe('matchPrompt', () => {
@@ -108,5 +109,58 @@ describe('splitTranscript', () => {
     expect(detectTranscript('# nsviz-record 1\n$ hostname\nnode\n')).toBe(1);
     expect(detectTranscript('root@k8s:~# lsns\n        NS TYPE\n')).toBeGreaterThan(0.9);
     expect(detectTranscript('        NS TYPE   NPROCS   PID USER COMMAND\n')).toBe(0);
+  });
+});
+
+describe('node facts in transcripts', () => {
+  const nodesOf = (text: string, node?: string) => {
+    const { snapshot, issues } = parseInputs(
+      [{ name: 't.txt', text }],
+      node === undefined ? {} : { node },
+    );
+    return { nodes: snapshot.nodes, issues };
+  };
+
+  it('reads uname by its options: -a, -n, -r and combined letters', () => {
+    const aLine =
+      'Linux kind-worker 6.8.0-45-generic #45-Ubuntu SMP PREEMPT_DYNAMIC Fri Aug 30 12:02:04 UTC 2024 x86_64 x86_64 x86_64 GNU/Linux';
+    expect(nodesOf(`$ uname -a\n${aLine}\n`).nodes).toEqual([
+      { name: 'kind-worker', hostname: 'kind-worker', kernel: '6.8.0-45-generic' },
+    ]);
+    expect(nodesOf('$ uname -nr\nkind-worker 6.8.0-45-generic\n').nodes).toEqual([
+      { name: 'kind-worker', hostname: 'kind-worker', kernel: '6.8.0-45-generic' },
+    ]);
+    expect(nodesOf('$ uname -r\n6.8.0-45-generic\n', 'w1')).toEqual({
+      nodes: [{ name: 'w1', kernel: '6.8.0-45-generic' }],
+      issues: [],
+    });
+  });
+
+  it('does not take `hostname -I` for a node name', () => {
+    const { nodes } = nodesOf(
+      '$ hostname -I\n172.18.0.3 fc00:f853:ccd:e793::3\n$ uname -r\n6.8.0\n',
+    );
+    expect(nodes).toEqual([{ name: 'node', kernel: '6.8.0' }]);
+  });
+
+  it("accepts the recorder's pid_max step silently, and warns about other files", () => {
+    const { issues } = nodesOf(
+      '# nsviz-record 1\n$ hostname\nw1\n$ cat /proc/sys/kernel/pid_max\n4194304\n$ cat /etc/motd\nhello\n',
+    );
+    expect(issues.map((i) => [i.line, i.message])).toEqual([
+      [6, 'skipped the output of `cat /etc/motd`: not a command whose output nsviz reads'],
+    ]);
+  });
+
+  it('puts no facts of an unnamed session on a guessed node among several nodes', () => {
+    const { snapshot } = parseInputs([
+      { name: 'a.txt', text: 'root@a:~# uname -r\n6.1.0\n' },
+      { name: 'b.txt', text: 'root@b:~# uname -r\n6.2.0\n' },
+      { name: 'c.txt', text: '$ uname -r\n6.3.0\n' },
+    ]);
+    expect(snapshot.nodes).toEqual([
+      { name: 'a', kernel: '6.1.0' },
+      { name: 'b', kernel: '6.2.0' },
+    ]);
   });
 });

@@ -1,5 +1,6 @@
 import { FragmentBuilder } from '../fragment.ts';
 import { excerpt, head, splitLines } from '../text.ts';
+import type { NodeInfo } from '../../protocol/snapshot.ts';
 import type { FormatParser, ParseContext, ParseResult } from '../types.ts';
 import { baseName } from './argv.ts';
 import { matchPrompt } from './prompt.ts';
@@ -69,11 +70,17 @@ export function parseTranscript(
   if (recorder) meta.tool = 'nsviz-record';
   // A fixture rebuilt by hand says so in its first lines; every source it yields carries that.
   const reconstructed = lines.some((l) => /^#.*\breconstructed\b/i.test(l));
-  // A session without prompt hosts is named by its `hostname` output (the recorder prints it first).
-  const hostBlock = blocks.find(
-    (b) => b.run.argv[0] === 'hostname' && b.run.via === undefined && b.body.trim() !== '',
-  );
-  const sessionNode = firstLine(hostBlock?.body ?? '');
+  // A session without prompt hosts is named by its `hostname` output (the recorder prints it
+  // first, or `uname -n` where there is no `hostname`).
+  let sessionNode = '';
+  for (const b of blocks) {
+    if (b.run.via !== undefined) continue;
+    const name = nodeFactsOf(b)?.hostname;
+    if (name) {
+      sessionNode = name;
+      break;
+    }
+  }
   const results: ParseResult[] = [];
   for (const b of blocks) {
     const node = ctx.node ?? (b.node || sessionNode);
@@ -105,9 +112,8 @@ export function parseTranscript(
       r.fragment.nodes.push({ name: node });
     results.push(r);
   }
-  const nodes = new Set(results.flatMap((r) => r.fragment.nodes.map((n) => n.name)));
-  if (sessionNode && !nodes.has(sessionNode))
-    meta.fragment.nodes.push({ name: sessionNode, hostname: sessionNode });
+  // The session's hostname is already a fact of the node its block ran on (`readFacts`): with
+  // `--node NAME` or a prompt host, that node keeps its own name and no second node is made.
   results.unshift(meta.result());
   if (reconstructed) {
     for (const r of results)
@@ -154,33 +160,14 @@ function safeDetect(f: FormatParser, body: string, ctx: ParseContext): number {
   }
 }
 
-/** `hostname`, `uname`, `date` outputs become node facts and the capture time. */
+/**
+ * `hostname`, `uname`, `date` outputs become node facts and the capture time; `nsenter -t PID
+ * -u hostname` the hostname of that process's uts namespace. Returns whether the block was one
+ * of these (read, or knowingly skipped).
+ */
 function readFacts(b: Block, node: string, ctx: ParseContext, results: ParseResult[]): boolean {
   const cmd = baseName(b.run.argv[0] ?? '');
   const first = firstLine(b.body);
-  if (cmd === 'hostname' || (cmd === 'cat' && b.run.argv[1] === '/proc/sys/kernel/hostname')) {
-    const fb = new FragmentBuilder(ctx, 'hostname');
-    if (b.run.pid !== undefined && b.run.via?.tool === 'nsenter') {
-      // `nsenter -t PID -u hostname`: the hostname of that process's uts namespace.
-      (fb.process(b.run.pid) as { utsHostname?: string }).utsHostname = first;
-    } else if (b.run.via === undefined && node) {
-      fb.fragment.nodes.push({ name: node, hostname: first });
-    } else return true;
-    results.push(fb.result());
-    return true;
-  }
-  if (cmd === 'uname' && b.run.via === undefined && node) {
-    const fb = new FragmentBuilder(ctx, 'uname');
-    const parts = first.split(/\s+/);
-    const kernel = b.run.argv.includes('-r')
-      ? parts[0]
-      : b.run.argv.includes('-a')
-        ? parts[2]
-        : undefined;
-    if (kernel) fb.fragment.nodes.push({ name: node, kernel });
-    results.push(fb.result());
-    return true;
-  }
   if (cmd === 'date') {
     const t = Date.parse(first);
     if (!Number.isNaN(t)) {
@@ -190,7 +177,103 @@ function readFacts(b: Block, node: string, ctx: ParseContext, results: ParseResu
     }
     return true;
   }
-  return false;
+  if (cmd === 'cat' && b.run.argv.length === 2 && b.run.argv[1] === '/proc/sys/kernel/pid_max') {
+    // The recorder notes the PID limit for the reader; a snapshot has no field for it.
+    return /^\d+$/.test(first);
+  }
+  const facts = nodeFactsOf(b);
+  if (!facts) return false;
+  const fb = new FragmentBuilder(ctx, cmd === 'cat' ? baseName(b.run.argv[1] ?? '') : cmd);
+  if (b.run.pid !== undefined && b.run.via?.tool === 'nsenter') {
+    // `nsenter -t PID -u hostname`: the hostname of that process's uts namespace.
+    if (facts.hostname !== undefined) {
+      (fb.process(b.run.pid) as { utsHostname?: string }).utsHostname = facts.hostname;
+      results.push(fb.result());
+    }
+    return true;
+  }
+  // Inside a container (`kubectl exec … -- hostname`) the output names the container, not the
+  // node. With no node named yet the facts go on the unnamed node: the merge names it.
+  if (b.run.via !== undefined) return true;
+  const row: NodeInfo = { name: node };
+  if (facts.hostname !== undefined) row.hostname = facts.hostname;
+  if (facts.kernel !== undefined) row.kernel = facts.kernel;
+  if (row.hostname !== undefined || row.kernel !== undefined) fb.fragment.nodes.push(row);
+  results.push(fb.result());
+  return true;
+}
+
+interface NodeFacts {
+  hostname?: string;
+  kernel?: string;
+}
+
+/**
+ * What a `hostname`, `uname` or `cat /proc/sys/kernel/{hostname,osrelease}` block says, or
+ * `undefined` when the block is none of those (or an option that prints something else, like
+ * `hostname -I`). `uname -a` → `{ hostname: 'kind-worker', kernel: '6.8.0-45-generic' }`.
+ */
+function nodeFactsOf(b: Block): NodeFacts | undefined {
+  const argv = b.run.argv;
+  const cmd = baseName(argv[0] ?? '');
+  const first = firstLine(b.body);
+  if (first === '' || b.piped) return undefined;
+  if (cmd === 'hostname') {
+    // `hostname`, `-s`/`--short`, `-f`/`--fqdn`/`--long` print a name; `-I`, `-i`, `-d` do not.
+    const names = argv.slice(1).every((a) => /^(?:-[sf]|--short|--fqdn|--long)$/.test(a));
+    return names && !/\s/.test(first) ? { hostname: first } : undefined;
+  }
+  if (cmd === 'cat' && argv.length === 2) {
+    if (argv[1] === '/proc/sys/kernel/hostname') return { hostname: first };
+    if (argv[1] === '/proc/sys/kernel/osrelease') return { kernel: first };
+    return undefined;
+  }
+  if (cmd === 'uname') return unameFacts(argv, first);
+  return undefined;
+}
+
+const UNAME_LETTERS = 'snrvmpio';
+const UNAME_LONG: Readonly<Record<string, string>> = {
+  '--kernel-name': 's',
+  '--nodename': 'n',
+  '--kernel-release': 'r',
+  '--kernel-version': 'v',
+  '--machine': 'm',
+  '--processor': 'p',
+  '--hardware-platform': 'i',
+  '--operating-system': 'o',
+};
+
+/**
+ * Reads `uname`'s output by its options: it prints the fields in a fixed order (kernel name,
+ * node name, release, …), one word each up to the release. `uname -nr` → `host 6.1.0-18-amd64`.
+ */
+function unameFacts(argv: readonly string[], first: string): NodeFacts | undefined {
+  const want = new Set<string>();
+  for (const a of argv.slice(1)) {
+    if (a === '-a' || a === '--all') {
+      for (const l of 'snr') want.add(l);
+    } else if (a.startsWith('--')) {
+      const l = UNAME_LONG[a];
+      if (l === undefined) return undefined;
+      want.add(l);
+    } else if (/^-[a-z]+$/.test(a)) {
+      for (const l of a.slice(1)) {
+        if (l === 'a') for (const x of 'snr') want.add(x);
+        else if (UNAME_LETTERS.includes(l)) want.add(l);
+        else return undefined;
+      }
+    } else return undefined;
+  }
+  if (want.size === 0) want.add('s');
+  const words = first.split(/\s+/);
+  const out: NodeFacts = {};
+  let at = want.has('s') ? 1 : 0;
+  const hostname = want.has('n') ? words[at++] : undefined;
+  const kernel = want.has('r') ? words[at] : undefined;
+  if (hostname) out.hostname = hostname;
+  if (kernel) out.kernel = kernel;
+  return out;
 }
 
 /** The first non-blank line, trimmed. */
