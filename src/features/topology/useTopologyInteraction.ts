@@ -200,13 +200,30 @@ export function useTopologyInteraction(
 function copyOf(el: Element): Element {
   const copy = el.cloneNode(true) as Element;
   for (const node of [copy, ...copy.querySelectorAll('*')]) {
-    for (const attr of ['data-key', 'tabindex', 'role', 'aria-label', 'id'])
-      node.removeAttribute(attr);
+    // Copies are not entities: no contract attributes (tests and tools count the originals).
+    const kind = node.getAttribute('data-kind');
+    if (kind !== null) node.setAttribute('data-copy-kind', kind);
+    for (const attr of COPY_DROPS) node.removeAttribute(attr);
   }
   copy.querySelectorAll('title').forEach((t) => t.remove());
-  copy.setAttribute('data-copy', 'true');
   return copy;
 }
+
+const COPY_DROPS = [
+  'data-key',
+  'data-kind',
+  'data-ns-type',
+  'data-scope',
+  'data-from',
+  'data-to',
+  'data-lit',
+  'data-highlighted',
+  'data-sandbox',
+  'tabindex',
+  'role',
+  'aria-label',
+  'id',
+];
 
 function bbox(el: SVGGraphicsElement): { x: number; y: number; w: number; h: number } | undefined {
   try {
