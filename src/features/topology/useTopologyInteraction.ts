@@ -218,6 +218,8 @@ const COPY_DROPS = [
   'data-to',
   'data-lit',
   'data-highlighted',
+  'data-action',
+  'data-target',
   'data-sandbox',
   'tabindex',
   'role',
