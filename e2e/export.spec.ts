@@ -62,6 +62,66 @@ function externalRefs(svg: string): string[] {
   return refs.filter((r) => !r.startsWith('#') && !r.startsWith('data:'));
 }
 
+/** The embedded `@font-face` rules of an SVG: family, weight, unicode-range, data: URL. */
+function embeddedFonts(svg: string) {
+  return [...svg.matchAll(/@font-face\{([^}]*)\}/g)].map(([, body = '']) => ({
+    family: /font-family:"([^"]+)"/.exec(body)?.[1],
+    weight: Number(/font-weight:(\d+)/.exec(body)?.[1]),
+    range: /unicode-range:([^;}]*)/.exec(body)?.[1] ?? '',
+    url: /src:url\(([^)]*)\)/.exec(body)?.[1] ?? '',
+  }));
+}
+
+/** Every http(s) URL in an SVG apart from XML namespace names (which load nothing). */
+function httpUrls(svg: string): string[] {
+  return svg.replace(/\sxmlns(:\w+)?="[^"]*"/g, '').match(/https?:\/\/[^\s"'<>)]*/gi) ?? [];
+}
+
+/**
+ * Checks the embedded fonts of `svg` work offline: each data: URL decodes as a font, and the
+ * picture drawn with them (once they are loaded: an SVG image's text is invisible while its
+ * fonts load) differs from the same picture with its font rules taken out, so the text is
+ * really drawn in them, not in a system font. Nothing is fetched while drawing.
+ */
+async function checkFontsOffline(page: Page, svg: string): Promise<void> {
+  await page.goto('about:blank');
+  const requests: string[] = [];
+  page.on('request', (r) => requests.push(r.url()));
+  const result = await page.evaluate(async (source) => {
+    const fonts = [...source.matchAll(/src:url\((data:font\/woff2;base64,[^)]*)\)/g)];
+    const loaded = await Promise.all(
+      fonts.map((m, i) =>
+        new FontFace(`probe${i}`, `url(${m[1]})`).load().then(
+          () => true,
+          () => false,
+        ),
+      ),
+    );
+    const draw = async (text: string) => {
+      const img = new Image();
+      img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(text)}`;
+      await img.decode();
+      const c = document.createElement('canvas');
+      c.width = img.naturalWidth;
+      c.height = img.naturalHeight;
+      const ctx = c.getContext('2d')!;
+      ctx.drawImage(img, 0, 0);
+      return ctx.getImageData(0, 0, c.width, c.height).data;
+    };
+    const without = await draw(source.replace(/@font-face\{[^}]*\}/g, ''));
+    await draw(source);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const withFonts = await draw(source);
+    let differ = 0;
+    for (let i = 0; i < withFonts.length; i += 4) if (withFonts[i] !== without[i]) differ++;
+    return { loaded, differ };
+  }, svg);
+  expect(result.loaded.length).toBeGreaterThan(0);
+  expect(result.loaded.every(Boolean)).toBe(true);
+  expect(result.differ).toBeGreaterThan(100);
+  expect(requests.filter((r) => !/^(data|about):/.test(r))).toEqual([]);
+}
+
 function pngSize(png: Buffer): { width: number; height: number } {
   expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
   expect(png.subarray(12, 16).toString('latin1')).toBe('IHDR');
@@ -129,6 +189,17 @@ test.describe('export @export', () => {
     expect(svg).not.toMatch(/var\(--|light-dark\(/);
     expect(svg).not.toMatch(/<script/i);
 
+    // Fonts inlined: the Latin faces of Noto Sans (and Mono for inodes) the text uses, as data.
+    const fonts = embeddedFonts(svg);
+    expect(fonts.find((f) => f.family === 'Noto Sans' && f.weight === 400)?.url).toMatch(
+      /^data:font\/woff2;base64,[A-Za-z0-9+/]{1000,}=*$/,
+    );
+    expect(fonts.some((f) => f.family === 'Noto Sans Mono')).toBe(true);
+    // English text needs no Korean subset.
+    expect(fonts.filter((f) => f.family === 'Noto Sans KR')).toEqual([]);
+    expect(httpUrls(svg)).toEqual([]);
+    await checkFontsOffline(page, svg);
+
     const seen = await lookAt(
       page,
       'image/svg+xml',
@@ -157,6 +228,60 @@ test.describe('export @export', () => {
     expect(seen.inked).toBeGreaterThan(0.5);
   });
 
+  test('Korean topology SVG embeds only the Korean subsets its text uses', async ({ page }) => {
+    const errors = collectErrors(page);
+    await openView(page, 'src=myweb2&view=topology&theme=light&lang=ko');
+    await expect(page.getByTestId('topology')).toBeVisible();
+    const svg = (await read(await exportFile(page, 'svg'))).toString('utf8');
+    const facts = await inspectSvg(page, svg);
+    expect(facts.error).toBeNull();
+    const drawn = await page.evaluate((source) => {
+      const doc = new DOMParser().parseFromString(source, 'image/svg+xml');
+      return [...doc.querySelectorAll('text')].map((t) => t.textContent ?? '').join('');
+    }, svg);
+    const hangul = [...new Set(drawn.match(/[\uac00-\ud7a3]/g) ?? [])];
+    expect(hangul.length).toBeGreaterThan(3);
+
+    const fonts = embeddedFonts(svg);
+    const korean = fonts.filter((f) => f.family === 'Noto Sans KR');
+    expect(korean.length).toBeGreaterThan(0);
+    // A handful of ~100 subsets per weight, not all of them.
+    expect(korean.length).toBeLessThan(40);
+    for (const f of korean) expect(f.url).toMatch(/^data:font\/woff2;base64,/);
+    // Every syllable drawn is in an embedded subset.
+    const inRange = (range: string, cp: number) =>
+      [...range.matchAll(/U\+([0-9a-f]+)(?:-([0-9a-f]+))?/gi)].some(
+        ([, lo = '', hi]) => cp >= parseInt(lo, 16) && cp <= parseInt(hi ?? lo, 16),
+      );
+    for (const ch of hangul) {
+      expect(
+        korean.some((f) => inRange(f.range, ch.codePointAt(0)!)),
+        ch,
+      ).toBe(true);
+    }
+    expect(fonts.some((f) => f.family === 'Noto Sans')).toBe(true);
+    expect(httpUrls(svg)).toEqual([]);
+    expect(externalRefs(svg)).toEqual([]);
+    console.log(
+      `ko topology SVG: ${svg.length} bytes, ${fonts.length} faces, ${korean.length} Korean`,
+    );
+    await checkFontsOffline(page, svg);
+    const seen = await lookAt(
+      page,
+      'image/svg+xml',
+      Buffer.from(svg),
+      'export-topology-svg-ko.png',
+      facts.width,
+    );
+
+    // The PNG has the Korean labels too (drawn only once the image's fonts are loaded).
+    await openView(page, 'src=myweb2&view=topology&theme=light&lang=ko');
+    const png = await read(await exportFile(page, 'png'));
+    const drawn2x = await lookAt(page, 'image/png', png, 'export-topology-png-ko.png', facts.width);
+    expect(drawn2x.inked).toBeGreaterThan(seen.inked * 0.9);
+    expect(errors).toEqual([]);
+  });
+
   test('transparent background leaves the backdrop out', async ({ page }) => {
     await openView(page, 'src=myweb2&view=topology');
     await page.getByTestId('export-transparent').check();
@@ -181,6 +306,8 @@ test.describe('export @export', () => {
     expect(facts.inodeCells).toBe(liveCells);
     expect(externalRefs(svg)).toEqual([]);
     expect(svg).not.toMatch(/var\(--|light-dark\(/);
+    expect(embeddedFonts(svg).some((f) => f.family === 'Noto Sans')).toBe(true);
+    expect(httpUrls(svg)).toEqual([]);
 
     await openView(page, 'src=myweb2&view=matrix&theme=light');
     const png = await read(await exportFile(page, 'png'));

@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { prewarmParseWorker } from '../api/parseWorker.ts';
 import { App } from './App.tsx';
+import './fonts.css';
 import './app.css';
 
 prewarmParseWorker();

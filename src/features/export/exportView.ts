@@ -40,7 +40,7 @@ export function snapshotJson(snapshot: Snapshot): string {
  * on-screen buttons, and drawn by the screen's components at natural size; any other view from
  * its live DOM.
  */
-export function viewPicture(request: ExportRequest): SvgPicture {
+export async function viewPicture(request: ExportRequest): Promise<SvgPicture> {
   const { source, state, viewElement, transparent } = request;
   if (state.view === 'topology') {
     const options = { ...sceneOptions(state), controls: false };
@@ -61,7 +61,7 @@ export async function runExport(request: ExportRequest): Promise<ExportResult> {
     download(new Blob([json], { type: 'application/json' }), name);
     return { name };
   }
-  const picture = viewPicture(request);
+  const picture = await viewPicture(request);
   const name = `${stem}-${request.state.view}.${request.kind}`;
   if (request.kind === 'svg') {
     download(new Blob([picture.svg], { type: 'image/svg+xml' }), name);

@@ -1,4 +1,5 @@
 import { colorResolver, pageBackground, rgbToHex } from './colors.ts';
+import { embeddedFontCss, textRuns } from './fonts.ts';
 import type { SvgPicture } from './svgPicture.ts';
 
 /**
@@ -89,10 +90,22 @@ const MARGIN = 16;
 const LIVE_ONLY = ['data-highlighted', 'tabindex', 'contenteditable', 'draggable'];
 
 /**
- * `view` drawn as an SVG picture. `transparent` leaves out the page background.
- * `htmlPicture(document.querySelector('[data-testid=matrix]'), false).svg` starts with `<?xml`.
+ * `view` drawn as an SVG picture, with the font files its text needs embedded. `transparent`
+ * leaves out the page background.
+ * `(await htmlPicture(document.querySelector('[data-testid=matrix]'), false)).svg` starts with `<?xml`.
  */
-export function htmlPicture(view: HTMLElement, transparent: boolean): SvgPicture {
+export async function htmlPicture(view: HTMLElement, transparent: boolean): Promise<SvgPicture> {
+  const picture = htmlPictureWithoutFonts(view, transparent);
+  const fonts = await embeddedFontCss(textRuns(view));
+  if (fonts === '') return picture;
+  const svg = picture.svg.replace(
+    '<style>',
+    () => `<style data-export="fonts">${fonts}</style><style>`,
+  );
+  return { ...picture, svg };
+}
+
+function htmlPictureWithoutFonts(view: HTMLElement, transparent: boolean): SvgPicture {
   const rect = view.getBoundingClientRect();
   const inner = {
     width: Math.ceil(Math.max(rect.width, view.scrollWidth)),

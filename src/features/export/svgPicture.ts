@@ -1,3 +1,5 @@
+import { warmEmbeddedFonts } from './fonts.ts';
+
 /** A standalone SVG document and the size it is drawn at, in CSS pixels. */
 export interface SvgPicture {
   svg: string;
@@ -24,11 +26,12 @@ export function pngScale(width: number, height: number, wanted = 2): number {
 
 /**
  * Rasterizes an SVG picture at `scale` (PNG). The browser draws the same file the SVG export
- * writes, so both look alike; it waits for the page's fonts first, and the picture's font
- * stacks name the fonts the screen uses (docs/decisions/0008-export-and-embed.md).
+ * writes, with the fonts embedded in it, so both look alike; those fonts are loaded first, or
+ * the image's first paint would leave out the text still waiting for them
+ * (docs/decisions/0008-export-and-embed.md).
  */
 export async function svgToPng(picture: SvgPicture, scale: number): Promise<Blob> {
-  await document.fonts.ready;
+  await Promise.all([document.fonts.ready, warmEmbeddedFonts(picture.svg)]);
   const img = new Image();
   img.width = picture.width;
   img.height = picture.height;

@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import type { Scene } from '../../layout/index.ts';
 import { TopologySvg } from '../../render/TopologySvg.tsx';
 import { colorResolver, pageBackground, replaceVars } from './colors.ts';
+import { embeddedFontCss, textRuns } from './fonts.ts';
 import type { SvgPicture } from './svgPicture.ts';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
@@ -10,10 +11,14 @@ const SVG_NS = 'http://www.w3.org/2000/svg';
 /**
  * The topology as a standalone SVG file: the scene drawn by the screen's own `TopologySvg`
  * (rendered off-screen, so neither zoom nor hover reach it) at the scene's natural size, its
- * inline stylesheet's theme colours made concrete, and the page background behind it unless
- * `transparent`. See docs/decisions/0008-export-and-embed.md.
+ * inline stylesheet's theme colours made concrete, the font files its text needs embedded, and
+ * the page background behind it unless `transparent`. See docs/decisions/0008-export-and-embed.md.
  */
-export function topologyPicture(scene: Scene, label: string, transparent: boolean): SvgPicture {
+export async function topologyPicture(
+  scene: Scene,
+  label: string,
+  transparent: boolean,
+): Promise<SvgPicture> {
   const host = document.createElement('div');
   const root = createRoot(host);
   flushSync(() => root.render(<TopologySvg scene={scene} label={label} />));
@@ -21,6 +26,18 @@ export function topologyPicture(scene: Scene, label: string, transparent: boolea
   if (!svg) throw new Error('the topology did not render');
   const resolver = colorResolver(document.body);
   try {
+    // In the document (undisplayed) just long enough to read each text's computed font.
+    host.style.display = 'none';
+    document.body.appendChild(host);
+    const runs = textRuns(svg);
+    host.remove();
+    const fonts = await embeddedFontCss(runs);
+    if (fonts !== '') {
+      const style = document.createElementNS(SVG_NS, 'style');
+      style.setAttribute('data-export', 'fonts');
+      style.textContent = fonts;
+      svg.insertBefore(style, svg.querySelector('style') ?? svg.firstChild);
+    }
     svg.removeAttribute('data-testid');
     svg.setAttribute('data-export', 'topology');
     svg.setAttribute('width', String(scene.width));
@@ -43,6 +60,7 @@ export function topologyPicture(scene: Scene, label: string, transparent: boolea
       height: scene.height,
     };
   } finally {
+    host.remove();
     resolver.dispose();
     root.unmount();
   }
