@@ -6,7 +6,7 @@ import { useViewState } from '../../state/useViewState.ts';
 import { CopyEmbed } from '../embed/CopyEmbed.tsx';
 import { sourceKind } from '../import/sources.ts';
 import './export.css';
-import { runExport, type ExportKind } from './exportView.ts';
+import type { ExportKind } from './exportView.ts';
 import { exportText } from './messages.ts';
 import { findShownSource, type ShownSource } from './shownSource.ts';
 
@@ -51,6 +51,8 @@ export function ExportMenu({ src, title, data }: Props) {
     try {
       const area = group.current?.closest('[data-testid=workspace]')?.querySelector('.view-area');
       const viewElement = area?.firstElementChild;
+      // The export code (fonts, canvas, SVG serialising) loads on the first export only.
+      const { runExport } = await import('./exportView.ts');
       const result = await runExport({
         kind,
         source,
