@@ -29,6 +29,14 @@ const LSNS_INIT = `root@k8s:~# lsns -p 1
 
 const panel = (page: Page) => page.getByTestId('import-panel');
 
+/** Opens the "Open capture…" dialog from the header. */
+async function openDialog(page: Page) {
+  await page.getByTestId('import-open').click();
+  await expect(panel(page)).toBeVisible();
+  // The paste box takes the focus: paste right away.
+  await expect(page.getByTestId('import-paste')).toBeFocused();
+}
+
 async function shown(page: Page, src: 'paste' | 'files') {
   await expect(page.getByTestId('matrix')).toHaveAttribute('data-src', src, { timeout: 20_000 });
   await expect(page).toHaveURL(new RegExp(`[#&]src=${src}(&|$)`));
@@ -39,12 +47,16 @@ test.describe('import', () => {
     const errors = collectErrors(page);
     await page.goto('/#view=matrix');
     await expect(page.getByTestId('matrix')).toHaveAttribute('data-src', 'myweb2');
+    await openDialog(page);
     await page.getByTestId('import-paste').fill(LSNS_PAUSE);
+    await page.screenshot({ path: 'test-results/import-panel.png' });
     await page.getByTestId('import-submit').click();
     await shown(page, 'paste');
     await expect(page.getByTestId('source-counts')).toContainText('2 processes · 8 namespaces');
-    await expect(panel(page).getByRole('alert')).toHaveCount(0);
-    await panel(page).screenshot({ path: 'test-results/import-panel.png' });
+    // Shown without problems: the dialog closed and the focus is back on its opener.
+    await expect(panel(page)).toBeHidden();
+    await expect(page.getByTestId('import-open')).toBeFocused();
+    await expect(page.getByRole('alert')).toHaveCount(0);
     expect(errors).toEqual([]);
   });
 
@@ -52,6 +64,7 @@ test.describe('import', () => {
     await page.goto('/#src=nginx&view=matrix');
     await expect(page.getByTestId('matrix')).toHaveAttribute('data-src', 'nginx');
     const garbage = '<b>hello</b> this is not a capture\nsecond line\n';
+    await openDialog(page);
     await page.getByTestId('import-paste').fill(garbage);
     await page.getByTestId('import-submit').click();
     const alert = panel(page).getByRole('alert');
@@ -62,10 +75,16 @@ test.describe('import', () => {
     await expect(page.getByTestId('matrix')).toHaveAttribute('data-src', 'nginx');
     await expect(page).toHaveURL(/[#&]src=nginx(&|$)/);
     await panel(page).screenshot({ path: 'test-results/import-error.png' });
+    // Closed and opened again, the dialog still holds the text.
+    await page.keyboard.press('Escape');
+    await expect(panel(page)).toBeHidden();
+    await openDialog(page);
+    await expect(page.getByTestId('import-paste')).toHaveValue(garbage);
   });
 
   test('two chosen files are merged into one snapshot', async ({ page }) => {
     await page.goto('/#view=matrix');
+    await openDialog(page);
     await page.getByTestId('import-file').setInputFiles([
       { name: 'pause.txt', mimeType: 'text/plain', buffer: Buffer.from(LSNS_PAUSE) },
       { name: 'init.txt', mimeType: 'text/plain', buffer: Buffer.from(LSNS_INIT) },
@@ -97,6 +116,25 @@ test.describe('import', () => {
     await expect(page.getByTestId('drop-overlay')).toHaveCount(0);
     await shown(page, 'files');
     await expect(page.getByTestId('source-counts')).toContainText('dropped.txt');
+    await expect(panel(page)).toBeHidden();
+  });
+
+  test('a dropped file that cannot be read opens the dialog with the failing line', async ({
+    page,
+  }) => {
+    await page.goto('/#src=nginx&view=matrix');
+    await expect(page.getByTestId('matrix')).toHaveAttribute('data-src', 'nginx');
+    await page.evaluate(() => {
+      const dt = new DataTransfer();
+      dt.items.add(new File(['no capture here\n'], 'notes.txt', { type: 'text/plain' }));
+      document.body.dispatchEvent(
+        new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }),
+      );
+    });
+    const alert = panel(page).getByRole('alert');
+    await expect(alert).toContainText('notes.txt, line 1');
+    await expect(alert.locator('pre.excerpt')).toContainText('no capture here');
+    await expect(page.getByTestId('matrix')).toHaveAttribute('data-src', 'nginx');
   });
 
   test('a 20 MB capture parses off the main thread, with progress', async ({ page }) => {
@@ -104,6 +142,7 @@ test.describe('import', () => {
     await page.goto('/#view=matrix');
     await expect(page.getByTestId('matrix')).toHaveAttribute('data-src', 'myweb2');
     const big = syntheticCapture(20_000_000);
+    await openDialog(page);
     await page.getByTestId('import-file').setInputFiles({
       name: 'big.txt',
       mimeType: 'text/plain',
@@ -146,3 +185,61 @@ function syntheticCapture(size: number): string {
   }
   return parts.join('');
 }
+
+test.describe('#src=<url>', () => {
+  test('a capture served over http is fetched, parsed and drawn', async ({ page }) => {
+    const errors = collectErrors(page);
+    // public/examples/lsns-pause.txt, served by the app's own server: relative and absolute.
+    await page.goto('/#src=/examples/lsns-pause.txt&view=matrix');
+    const matrix = page.getByTestId('matrix');
+    await expect(matrix).toHaveAttribute('data-src', '/examples/lsns-pause.txt', {
+      timeout: 20_000,
+    });
+    await expect(page.getByTestId('source-counts')).toContainText('lsns-pause.txt');
+    await expect(page.getByTestId('source-counts')).toContainText('2 processes');
+    const absolute = new URL('/examples/lsns-pause.txt', page.url()).href;
+    await page.goto(`/#src=${encodeURIComponent(absolute)}&view=matrix`);
+    await expect(matrix).toHaveAttribute('data-src', absolute, { timeout: 20_000 });
+    expect(errors).toEqual([]);
+  });
+
+  test('an HTTP error names the URL and the status, and offers ways on', async ({ page }) => {
+    await page.route('**/captures/missing.txt', (route) =>
+      route.fulfill({ status: 404, contentType: 'text/plain', body: 'not here' }),
+    );
+    await page.goto('/#src=/captures/missing.txt&view=matrix');
+    const problem = page.getByTestId('url-problem');
+    const alert = problem.getByRole('alert');
+    await expect(alert).toContainText('Could not open this URL');
+    await expect(alert).toContainText('/captures/missing.txt');
+    await expect(alert).toContainText('HTTP 404');
+    await problem.screenshot({ path: 'test-results/url-error.png' });
+    // "Try again" fetches again: now the server has it.
+    await page.unroute('**/captures/missing.txt');
+    await page.route('**/captures/missing.txt', async (route) => {
+      const text = await (await page.request.get('/examples/lsns-pause.txt')).text();
+      await route.fulfill({ status: 200, contentType: 'text/plain', body: text });
+    });
+    await problem.getByRole('button', { name: 'Try again' }).click();
+    await expect(page.getByTestId('matrix')).toBeVisible({ timeout: 20_000 });
+    await expect(page.getByTestId('source-counts')).toContainText('2 processes');
+  });
+
+  test('an unreachable server and a text with nothing to read are told apart', async ({ page }) => {
+    await page.goto('/#src=http://127.0.0.1:9/capture.txt&lang=ko');
+    const alert = page.getByTestId('url-problem').getByRole('alert');
+    await expect(alert).toContainText('이 URL을 열 수 없습니다');
+    await expect(alert).toContainText('CORS');
+    await page.goto('/#src=/favicon.svg');
+    await expect(alert).toContainText('This URL has nothing nsviz can read');
+    await expect(alert).toContainText('favicon.svg');
+    // The way on: a bundled capture from the gallery.
+    await page
+      .getByTestId('url-problem')
+      .getByRole('button', { name: /bundled capture/ })
+      .click();
+    await page.getByTestId('gallery').locator('[data-fixture-id="nginx"] a').click();
+    await expect(page.getByTestId('topology')).toBeVisible({ timeout: 20_000 });
+    await expect(page).toHaveURL(/#src=nginx/);
+  });
+});

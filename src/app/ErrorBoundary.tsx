@@ -1,4 +1,6 @@
 import { Component, type ReactNode } from 'react';
+import { useMessages } from '../i18n/index.ts';
+import { appText } from './messages.ts';
 
 interface Props {
   /** What failed, for the message: e.g. the fixture title. */
@@ -17,10 +19,16 @@ export class ErrorBoundary extends Component<Props, { error: Error | undefined }
   override render() {
     const { error } = this.state;
     if (!error) return this.props.children;
-    return (
-      <div role="alert" className="alert">
-        <strong>Could not show {this.props.what}.</strong> {error.message}
-      </div>
-    );
+    return <Failure what={this.props.what} error={error} />;
   }
+}
+
+/** The failure's text, in the UI language (a class cannot use the hook). */
+function Failure({ what, error }: { what: string; error: Error }) {
+  const t = useMessages(appText);
+  return (
+    <div role="alert" className="alert">
+      <strong>{t.couldNotShow(what)}</strong> {error.message}
+    </div>
+  );
 }

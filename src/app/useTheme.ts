@@ -1,11 +1,17 @@
 import { useEffect } from 'react';
 
 /**
- * Applies `#theme=light|dark` and `#lang=en|ko` (contract §5) to the document; without a theme
- * the CSS follows `prefers-color-scheme`. `transparent` (embed with `bg=transparent`) drops the
- * page background so slides show through.
+ * Applies `#theme=light|dark` and `#lang=en|ko` (contract §5) to the document: `<html lang>`
+ * (screen readers, fonts, hyphenation) and the title follow the UI language; without a theme
+ * the CSS follows `prefers-color-scheme`. `transparent` (embed with `bg=transparent`) drops
+ * the page background so slides show through.
  */
-export function useTheme(theme: string | undefined, lang: string, transparent: boolean): void {
+export function useTheme(
+  theme: string | undefined,
+  lang: string,
+  transparent: boolean,
+  title: string,
+): void {
   useEffect(() => {
     const root = document.documentElement;
     if (theme === 'light' || theme === 'dark') root.dataset.theme = theme;
@@ -13,5 +19,6 @@ export function useTheme(theme: string | undefined, lang: string, transparent: b
     root.lang = lang;
     if (transparent) root.dataset.bg = 'transparent';
     else delete root.dataset.bg;
-  }, [theme, lang, transparent]);
+    document.title = title;
+  }, [theme, lang, transparent, title]);
 }

@@ -1,4 +1,6 @@
 import type { ShownWarning } from '../../api/types.ts';
+import { useMessages } from '../../i18n/index.ts';
+import { importText } from './messages.ts';
 import type { ImportOutcome } from './useImport.ts';
 
 const SHOWN = 10;
@@ -8,45 +10,55 @@ const SHOWN = 10;
  * shows the failing line. Everything here is React text: input is never rendered as HTML.
  */
 export function ImportProblems({ outcome }: { outcome: ImportOutcome }) {
+  const t = useMessages(importText);
   if (outcome.type === 'error') {
     return (
       <div role="alert" className="alert import-problems">
+        <p>
+          <strong>{t.errorTitle}</strong>
+        </p>
         <p>{outcome.message}</p>
       </div>
     );
   }
-  const { problems } = outcome;
   return (
     <div role="alert" className="alert import-problems">
       <p>
-        {outcome.type === 'failed'
-          ? 'Nothing could be read from this input; the shown capture is unchanged.'
-          : 'Shown, but parts of the input could not be read:'}
+        <strong>{outcome.type === 'failed' ? t.failed : t.partial}</strong>
       </p>
-      <ul>
-        {problems.slice(0, SHOWN).map((w, i) => (
-          <Problem key={i} problem={w} />
-        ))}
-        {problems.length > SHOWN && <li>… and {problems.length - SHOWN} more</li>}
-      </ul>
+      {outcome.type === 'failed' && outcome.problems.length === 0 ? (
+        <p>
+          <strong className="where">{outcome.names.join(', ')}</strong>: {t.nothingFound}
+        </p>
+      ) : (
+        <ProblemList problems={outcome.problems} />
+      )}
     </div>
   );
 }
 
-function Problem({ problem: w }: { problem: ShownWarning }) {
+/** Up to ten problems with file, line and the failing line; then how many more. */
+export function ProblemList({ problems }: { problems: readonly ShownWarning[] }) {
+  const t = useMessages(importText);
   return (
-    <li>
-      <strong className="where">
-        {w.source ?? 'input'}
-        {w.line !== undefined && `, line ${w.line}`}
-      </strong>
-      : <span className="message">{w.message}</span>
-      {w.excerpt !== undefined && (
-        <pre className="excerpt" aria-label={`line ${w.line ?? ''}`}>
-          {w.line !== undefined && <span className="line-no">{w.line}</span>}
-          {w.excerpt}
-        </pre>
-      )}
-    </li>
+    <ul className="problem-list">
+      {problems.slice(0, SHOWN).map((w, i) => (
+        <li key={i}>
+          <strong className="where">{t.where(w.source ?? t.input, w.line)}</strong>:{' '}
+          <span className="message">{w.message}</span>
+          {w.excerpt !== undefined && (
+            <pre className="excerpt" aria-label={t.lineLabel(w.line)}>
+              {w.line !== undefined && (
+                <span className="line-no" aria-hidden="true">
+                  {w.line}
+                </span>
+              )}
+              {w.excerpt}
+            </pre>
+          )}
+        </li>
+      ))}
+      {problems.length > SHOWN && <li>{t.more(problems.length - SHOWN)}</li>}
+    </ul>
   );
 }

@@ -2,28 +2,45 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { inputsQuery, urlQuery } from '../../api/queries.ts';
 import type { ParsedSource, ParseProgress } from '../../api/types.ts';
+import { useMessages } from '../../i18n/index.ts';
 import type { ViewState } from '../../state/viewState.ts';
+import { openGallery } from '../fixtures/galleryStore.ts';
 import { Workspace } from '../workspace/Workspace.tsx';
-import { useImportStore, type CurrentImport } from './importStore.ts';
+import { ProblemList } from './ImportProblems.tsx';
+import { openImportDialog, useImportStore, type CurrentImport } from './importStore.ts';
+import { importText } from './messages.ts';
 import { ParseProgressBar } from './ParseProgressBar.tsx';
-import { sourceKind } from './sources.ts';
+import { resolveSourceUrl, sourceKind } from './sources.ts';
+import { UrlProblem } from './UrlProblem.tsx';
+import { isEmpty } from './useImport.ts';
 
 /** The page for a source that is not a bundled fixture: `#src=paste|files|<url>`. */
 export function ImportedSource({ src, state }: { src: string; state: ViewState }) {
+  const t = useMessages(importText);
   const current = useImportStore((s) => s.current);
-  if (sourceKind(src) === 'url') return <UrlSource url={src} state={state} />;
+  if (sourceKind(src) === 'url') {
+    return <UrlSource src={src} url={resolveSourceUrl(src, window.location.href)} state={state} />;
+  }
   if (!current || current.kind !== src) {
     return (
-      <p role="alert" className="alert">
-        {src === 'paste' ? 'Pasted text is' : 'Opened files are'} kept in this tab only and are gone
-        after a reload: open them again above.
-      </p>
+      <div role="alert" className="alert notice">
+        <p>{t.goneAfterReload(src === 'paste')}</p>
+        <p className="notice-actions">
+          <button type="button" className="primary" onClick={openImportDialog}>
+            {t.openAgain}
+          </button>
+          <button type="button" className="secondary" onClick={openGallery}>
+            {t.showGallery}
+          </button>
+        </p>
+      </div>
     );
   }
   return <InputsSource key={current.id} current={current} state={state} />;
 }
 
 function InputsSource({ current, state }: { current: CurrentImport; state: ViewState }) {
+  const t = useMessages(importText);
   const { data, error } = useQuery(inputsQuery(current.id, current.inputs));
   if (error)
     return (
@@ -31,23 +48,43 @@ function InputsSource({ current, state }: { current: CurrentImport; state: ViewS
         {error.message}
       </p>
     );
-  if (!data) return <p className="muted">Parsing…</p>;
-  const title = current.kind === 'paste' ? 'Pasted text' : `Your files (${data.names.length})`;
+  if (!data) return <p className="muted">{t.parsing}</p>;
+  const title = current.kind === 'paste' ? t.pasted : t.yourFiles(data.names.length);
   return <ParsedPage src={current.kind} title={title} data={data} state={state} />;
 }
 
-function UrlSource({ url, state }: { url: string; state: ViewState }) {
+/** `#src=<url>`: fetched and parsed; a failure says why and offers a way on. */
+function UrlSource({ src, url, state }: { src: string; url: string; state: ViewState }) {
+  const t = useMessages(importText);
   const [progress, setProgress] = useState<ParseProgress>();
-  const { data, error } = useQuery(urlQuery(url, setProgress));
+  const { data, error, refetch, isFetching } = useQuery(urlQuery(url, setProgress));
   if (error) {
     return (
-      <p role="alert" className="alert">
-        {error.message}
-      </p>
+      <UrlProblem
+        url={url}
+        title={t.urlFailed}
+        message={error.message}
+        retrying={isFetching}
+        onRetry={() => void refetch()}
+      />
     );
   }
   if (!data) return <ParseProgressBar progress={progress} />;
-  return <ParsedPage src={url} title={url} data={data} state={state} />;
+  if (isEmpty(data)) {
+    const errors = data.warnings.filter((w) => w.level === 'error');
+    return (
+      <UrlProblem url={url} title={t.urlEmpty} retrying={isFetching} onRetry={() => void refetch()}>
+        {errors.length > 0 ? (
+          <ProblemList problems={errors} />
+        ) : (
+          <p>
+            <strong className="where">{data.names.join(', ')}</strong>: {t.nothingFound}
+          </p>
+        )}
+      </UrlProblem>
+    );
+  }
+  return <ParsedPage src={src} title={url} data={data} state={state} />;
 }
 
 function ParsedPage({
@@ -61,24 +98,21 @@ function ParsedPage({
   data: ParsedSource;
   state: ViewState;
 }) {
+  const t = useMessages(importText);
   const { snapshot } = data;
-  const counts = [
-    count(snapshot.pods.length, 'pod'),
-    count(snapshot.containers.length, 'container'),
-    count(snapshot.processes.length, 'process', 'processes'),
-    count(snapshot.namespaces.length, 'namespace'),
-  ];
   const info = (
     <section className="fixture-info" aria-labelledby="fixture-title">
       <h2 id="fixture-title">{title}</h2>
       <p className="counts" data-testid="source-counts">
-        Read from {data.names.join(', ')}: {counts.join(' · ')}
+        {t.readFrom(data.names.join(', '))}
+        {t.counts(
+          snapshot.pods.length,
+          snapshot.containers.length,
+          snapshot.processes.length,
+          snapshot.namespaces.length,
+        )}
       </p>
     </section>
   );
   return <Workspace src={src} title={title} data={data} state={state} info={info} />;
-}
-
-function count(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
 }

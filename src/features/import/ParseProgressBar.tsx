@@ -1,11 +1,14 @@
-import { describeProgress, type ParseProgress } from '../../api/types.ts';
+import type { ParseProgress } from '../../api/types.ts';
+import { useMessages } from '../../i18n/index.ts';
+import { importText } from './messages.ts';
 
 /**
  * Where a parse is. Determinate while inputs are counted (input i of n, bytes downloaded),
  * indeterminate otherwise; the text says the step, and screen readers hear it.
  */
 export function ParseProgressBar({ progress }: { progress: ParseProgress | undefined }) {
-  const text = progress ? describeProgress(progress) : 'Starting…';
+  const t = useMessages(importText);
+  const text = progress ? t.progress(progress) : t.starting;
   const ratio = progress ? fraction(progress) : undefined;
   return (
     <div
@@ -16,7 +19,7 @@ export function ParseProgressBar({ progress }: { progress: ParseProgress | undef
       <progress
         max={1}
         {...(ratio === undefined ? {} : { value: ratio })}
-        aria-label="Parse progress"
+        aria-label={t.progressLabel}
       />
       <span aria-live="polite">{text}</span>
     </div>

@@ -2,14 +2,17 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useRef, useState } from 'react';
 import { inputsQuery, sourceKeys } from '../../api/queries.ts';
 import type { ParsedSource, ParseProgress, ShownWarning, SourceInput } from '../../api/types.ts';
-import { useHashParam } from '../../state/useHashParam.ts';
+import { usePatchHash } from '../../state/useViewState.ts';
 import { useImportStore } from './importStore.ts';
 import type { ImportKind } from './sources.ts';
 
 /** How the last import ended, when it needs saying. */
 export type ImportOutcome =
-  /** Nothing usable was read: the current source stays, the problems are listed. */
-  | { type: 'failed'; problems: ShownWarning[] }
+  /**
+   * Nothing usable was read: the current source stays, the problems are listed (none when
+   * the inputs, `names`, simply held nothing nsviz reads).
+   */
+  | { type: 'failed'; problems: ShownWarning[]; names: string[] }
   /** Shown, but some of it could not be read. */
   | { type: 'partial'; problems: ShownWarning[] }
   /** The parse itself broke (not the input). */
@@ -19,8 +22,11 @@ export interface ImportState {
   /** Set while parsing; `progress` is undefined until the first report. */
   busy: { progress: ParseProgress | undefined } | undefined;
   outcome: ImportOutcome | undefined;
-  run: (kind: ImportKind, inputs: readonly SourceInput[]) => Promise<void>;
+  /** Resolves to how it ended: shown, shown with problems, not shown, or replaced by a newer one. */
+  run: (kind: ImportKind, inputs: readonly SourceInput[]) => Promise<RunResult>;
 }
+
+export type RunResult = 'shown' | 'partial' | 'failed' | 'superseded';
 
 let sequence = 0;
 
@@ -31,14 +37,14 @@ let sequence = 0;
  */
 export function useImport(): ImportState {
   const client = useQueryClient();
-  const [, setSrc] = useHashParam('src');
+  const patch = usePatchHash();
   const setCurrent = useImportStore((s) => s.setCurrent);
   const [busy, setBusy] = useState<ImportState['busy']>();
   const [outcome, setOutcome] = useState<ImportOutcome>();
   const running = useRef<string | undefined>(undefined);
 
   const run = useCallback(
-    async (kind: ImportKind, inputs: readonly SourceInput[]) => {
+    async (kind: ImportKind, inputs: readonly SourceInput[]): Promise<RunResult> => {
       if (running.current)
         void client.cancelQueries({ queryKey: sourceKeys.inputs(running.current) });
       const id = `${kind}-${++sequence}`;
@@ -52,46 +58,44 @@ export function useImport(): ImportState {
       try {
         result = await client.fetchQuery(inputsQuery(id, inputs, onProgress));
       } catch (error) {
-        if (running.current !== id) return;
+        if (running.current !== id) return 'superseded';
         running.current = undefined;
         setBusy(undefined);
         setOutcome({
           type: 'error',
           message: error instanceof Error ? error.message : String(error),
         });
-        return;
+        return 'failed';
       }
-      if (running.current !== id) return;
+      if (running.current !== id) return 'superseded';
       running.current = undefined;
       setBusy(undefined);
       const errors = result.warnings.filter((w) => w.level === 'error');
       if (isEmpty(result)) {
         client.removeQueries({ queryKey: sourceKeys.inputs(id) });
-        setOutcome({
-          type: 'failed',
-          problems:
-            errors.length > 0
-              ? errors
-              : [
-                  {
-                    source: result.names.join(', '),
-                    level: 'error',
-                    message: 'nothing nsviz reads was found',
-                  },
-                ],
-        });
-        return;
+        setOutcome({ type: 'failed', problems: errors, names: result.names });
+        return 'failed';
       }
       setOutcome(errors.length > 0 ? { type: 'partial', problems: errors } : undefined);
       setCurrent({ id, kind, inputs });
-      setSrc(kind);
+      // A new source: what was selected or searched in the previous one no longer applies.
+      patch({
+        src: kind,
+        select: undefined,
+        compare: undefined,
+        q: undefined,
+        focus: undefined,
+        collapsed: undefined,
+      });
+      return errors.length > 0 ? 'partial' : 'shown';
     },
-    [client, setCurrent, setSrc],
+    [client, setCurrent, patch],
   );
   return { busy, outcome, run };
 }
 
-function isEmpty({ snapshot: s }: ParsedSource): boolean {
+/** True when nothing at all was read: no namespace, process, container or pod. */
+export function isEmpty({ snapshot: s }: ParsedSource): boolean {
   return (
     s.namespaces.length === 0 &&
     s.processes.length === 0 &&

@@ -1,8 +1,15 @@
 import { useId, useMemo, useState } from 'react';
 import { defineMessages, useMessages } from '../../i18n/index.ts';
-import { searchEntities } from '../../model/entities.ts';
+import { searchEntities, type EntityKind } from '../../model/entities.ts';
 import { usePatchHash } from '../../state/useViewState.ts';
 import { useEntityIndex } from '../workspace/EntityIndexContext.ts';
+
+const KIND_KO: Readonly<Record<EntityKind, string>> = {
+  pod: '파드',
+  container: '컨테이너',
+  process: '프로세스',
+  namespace: '네임스페이스',
+};
 
 const text = defineMessages({
   en: {
@@ -10,12 +17,14 @@ const text = defineMessages({
     placeholder: 'PID, name, inode or IP',
     none: 'Nothing matches',
     results: (n: number) => `${n} match${n === 1 ? '' : 'es'}`,
+    kind: (k: EntityKind): string => k,
   },
   ko: {
     label: '검색',
     placeholder: 'PID, 이름, inode, IP',
     none: '일치하는 항목 없음',
     results: (n: number) => `${n}개 일치`,
+    kind: (k: EntityKind): string => KIND_KO[k],
   },
 });
 
@@ -29,11 +38,23 @@ export function SearchBox({ query }: { query: string }) {
   const patch = usePatchHash();
   const [draft, setDraft] = useState(query);
   const [open, setOpen] = useState(false);
+  // The result Arrow keys moved to; Enter chooses it (the first when none).
+  const [active, setActive] = useState(-1);
   const listId = useId();
   const results = useMemo(() => searchEntities(index, draft, 12), [index, draft]);
+  const shown = open && draft.trim() !== '';
+  const activeResult = shown ? results[active] : undefined;
+  const optionId = (i: number) => `${listId}-${i}`;
   const choose = (key: string) => {
     patch({ select: key, q: draft });
     setOpen(false);
+    setActive(-1);
+  };
+  const move = (down: boolean) => {
+    const n = results.length;
+    if (n === 0) return;
+    setOpen(true);
+    setActive((a) => (down ? (a < n - 1 ? a + 1 : 0) : a > 0 ? a - 1 : n - 1));
   };
   return (
     <div className="search" role="search">
@@ -44,20 +65,32 @@ export function SearchBox({ query }: { query: string }) {
         placeholder={t.placeholder}
         value={draft}
         role="combobox"
-        aria-expanded={open && draft !== ''}
+        aria-expanded={shown}
         aria-controls={listId}
+        aria-autocomplete="list"
+        aria-activedescendant={activeResult ? optionId(active) : undefined}
         onChange={(e) => {
           setDraft(e.target.value);
           setOpen(true);
+          setActive(-1);
         }}
         onFocus={() => setOpen(true)}
         onBlur={() => setTimeout(() => setOpen(false), 150)}
         onKeyDown={(e) => {
-          if (e.key === 'Enter' && results[0]) choose(results[0].key);
-          if (e.key === 'Escape') setOpen(false);
+          if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+            e.preventDefault();
+            move(e.key === 'ArrowDown');
+          }
+          const chosen = activeResult ?? results[0];
+          if (e.key === 'Enter' && chosen) choose(chosen.key);
+          // Escape closes the list first; a second Escape is the browser's (clears the field).
+          if (e.key === 'Escape' && shown) {
+            e.preventDefault();
+            setOpen(false);
+          }
         }}
       />
-      {open && draft.trim() !== '' && (
+      {shown && (
         <ul
           id={listId}
           role="listbox"
@@ -67,11 +100,12 @@ export function SearchBox({ query }: { query: string }) {
           {results.length === 0 ? (
             <li className="muted">{t.none}</li>
           ) : (
-            results.map((e) => (
+            results.map((e, i) => (
               <li
                 key={e.key}
+                id={optionId(i)}
                 role="option"
-                aria-selected={false}
+                aria-selected={i === active}
                 data-testid="search-result"
                 data-key={e.key}
                 onMouseDown={(ev) => {
@@ -79,7 +113,7 @@ export function SearchBox({ query }: { query: string }) {
                   choose(e.key);
                 }}
               >
-                <span className={`kind kind-${e.kind}`}>{e.kind}</span> {e.label}
+                <span className={`kind kind-${e.kind}`}>{t.kind(e.kind)}</span> {e.label}
               </li>
             ))
           )}

@@ -1,9 +1,13 @@
 import { NS_TYPES, type NsType } from '../../protocol/snapshot.ts';
-import { TYPE_STYLE } from '../../layout/index.ts';
+import { shapePath, TYPE_STYLE } from '../../layout/index.ts';
 import { useMessages } from '../../i18n/index.ts';
 import { usePatchHash } from '../../state/useViewState.ts';
 import { typesParam } from '../../state/viewState.ts';
 import { workspaceText } from './messages.ts';
+
+/** The type's colour for the chip's underline; black (time) would vanish on the dark theme. */
+const chipColor = (type: NsType): string =>
+  type === 'time' ? 'var(--fg)' : TYPE_STYLE[type].color;
 
 /** One chip per namespace type (`types=` in the hash); every view shows only the chosen types. */
 export function TypeFilter({ types }: { types: readonly NsType[] }) {
@@ -31,9 +35,12 @@ export function TypeFilter({ types }: { types: readonly NsType[] }) {
           className="chip type-chip"
           data-ns-type={type}
           aria-pressed={types.includes(type)}
-          style={{ ['--chip-color' as string]: TYPE_STYLE[type].color }}
+          style={{ ['--chip-color' as string]: chipColor(type) }}
           onClick={() => toggle(type)}
         >
+          <svg width="12" height="12" viewBox="-7 -7 14 14" aria-hidden="true">
+            <path d={shapePath(TYPE_STYLE[type].shape, 12)} fill={TYPE_STYLE[type].color} />
+          </svg>
           {type}
         </button>
       ))}
