@@ -5,6 +5,7 @@
  * `ssh` or `podman exec` ends when its stdin and stdout close.
  */
 import { spawn } from 'node:child_process';
+import { trackHelper } from './helperPids.ts';
 import { abortReason } from './singleFlight.ts';
 
 export interface RunLimits {
@@ -64,6 +65,7 @@ export function runWithInput(
 
   return new Promise<RunResult>((resolve, reject) => {
     const child = spawn(file, args, { stdio: ['pipe', 'pipe', 'pipe'], detached: true });
+    trackHelper(child);
     const out: Buffer[] = [];
     let outBytes = 0;
     let err = '';

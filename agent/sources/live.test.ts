@@ -6,23 +6,28 @@ import { dropHelpers } from './live.ts';
 import { findExecutable } from './run.ts';
 
 describe('dropHelpers', () => {
-  it("leaves out the agent's own children and the namespaces only they were in", () => {
+  it("leaves out the agent's running helpers and the namespaces only they were in", () => {
     const s: Snapshot = emptySnapshot();
     s.processes = [
       { node: 'n', pid: 10, ppid: 1, command: 'node nsviz', namespaces: { net: 1, mnt: 2 } },
       { node: 'n', pid: 11, ppid: 10, command: 'podman ps', namespaces: { net: 1, mnt: 2 } },
       { node: 'n', pid: 12, ppid: 10, command: 'ip -j addr', namespaces: { net: 3, mnt: 2 } },
+      // A child that is not a helper (adopted, or started before exec): workload, kept.
+      { node: 'n', pid: 13, ppid: 10, command: 'sleep 300', namespaces: { net: 4, mnt: 2 } },
     ];
     s.namespaces = [
       { node: 'n', type: 'net', inode: 1, nprocs: 2 },
       { node: 'n', type: 'mnt', inode: 2, nprocs: 3 },
       { node: 'n', type: 'net', inode: 3, nprocs: 1 },
+      { node: 'n', type: 'net', inode: 4, nprocs: 1 },
     ];
-    dropHelpers(s, 10);
-    expect(s.processes.map((p) => p.pid)).toEqual([10]);
+    s.namespaces[1]!.nprocs = 4;
+    dropHelpers(s, 10, new Set([11, 12]));
+    expect(s.processes.map((p) => p.pid)).toEqual([10, 13]);
     expect(s.namespaces.map((n) => [n.type, n.inode, n.nprocs])).toEqual([
       ['net', 1, 1],
-      ['mnt', 2, 1],
+      ['mnt', 2, 2],
+      ['net', 4, 1],
     ]);
   });
 });

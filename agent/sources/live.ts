@@ -13,6 +13,7 @@ import { mergeFragments } from '../../src/model/merge.ts';
 import { scanProc } from '../scan/index.ts';
 import { NamespaceDetails } from './details.ts';
 import { queryRuntimes, type RuntimeQuery } from './runtime.ts';
+import { helperPids } from './helperPids.ts';
 import type { Source, SourceResult } from './types.ts';
 
 export interface LiveOptions {
@@ -66,13 +67,18 @@ export function liveSource(options: LiveOptions = {}): LiveSource {
 }
 
 /**
- * Drops the processes whose parent is `self` (this agent's helpers) from a scan, and the
- * namespace rows only they were in. `nprocs` counts follow.
+ * Drops this agent's running helpers (children of `self` listed in `helpers`) from a scan, and
+ * the namespace rows only they were in. `nprocs` counts follow.
  */
-export function dropHelpers(scan: Snapshot, self: number): void {
-  const helpers = scan.processes.filter((p) => p.ppid === self);
+export function dropHelpers(
+  scan: Snapshot,
+  self: number,
+  running: ReadonlySet<number> = helperPids,
+): void {
+  const isHelper = (p: { pid: number; ppid?: number }) => p.ppid === self && running.has(p.pid);
+  const helpers = scan.processes.filter(isHelper);
   if (helpers.length === 0) return;
-  scan.processes = scan.processes.filter((p) => p.ppid !== self);
+  scan.processes = scan.processes.filter((p) => !isHelper(p));
   const rows = new Map(scan.namespaces.map((n) => [`${n.type}:${n.inode}`, n]));
   for (const p of helpers) {
     for (const [type, inode] of Object.entries(p.namespaces)) {

@@ -5,6 +5,7 @@
  * thrown error.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { trackHelper } from './helperPids.ts';
 import { accessSync, constants, statSync } from 'node:fs';
 import { setPriority } from 'node:os';
 
@@ -70,6 +71,7 @@ export function runArgv(
       resolve({ ok: false, error: `${what}: cannot run (${String(e)})`, stdout: '', stderr: '' });
       return;
     }
+    trackHelper(child);
     if (options.nice !== undefined && child.pid !== undefined) {
       try {
         setPriority(child.pid, options.nice);
