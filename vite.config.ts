@@ -1,5 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { parsedFixtures } from './scripts/vite/parsedFixtures.ts';
 
 /**
  * `npm start` on Linux runs a live agent (`nsviz serve --live`) on a loopback port and names it
@@ -14,7 +15,7 @@ const agent = process.env.NSVIZ_AGENT_URL;
  * docs/decisions/0002-fixture-bundling.md), so `dist/` works without a server API.
  */
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), parsedFixtures(import.meta.dirname)],
   build: {
     target: 'es2022',
     // One lazy chunk per fixture file is expected; only the app shell is in the entry.

@@ -1,6 +1,9 @@
 import { defineConfig } from 'vitest/config';
+import { parsedFixtures } from './scripts/vite/parsedFixtures.ts';
 
 export default defineConfig({
+  // The app's modules import the build-time parsed fixtures.
+  plugins: [parsedFixtures(import.meta.dirname)],
   test: {
     include: [
       'src/**/*.test.{ts,tsx}',

@@ -2,6 +2,7 @@ import { queryOptions } from '@tanstack/react-query';
 import type { InputText } from '../parse/index.ts';
 import { fetchText, nameOfUrl } from './fetchText.ts';
 import { FIXTURE_FILES } from './fixtureFiles.ts';
+import PARSED_FIXTURES from 'virtual:parsed-fixtures';
 import { parseInWorker } from './parseWorker.ts';
 import type { ParsedSource, ParseProgress, ShownWarning, SourceInput } from './types.ts';
 
@@ -28,7 +29,7 @@ export function fixtureQuery(
 ) {
   return queryOptions({
     queryKey: sourceKeys.fixture(entry.id),
-    queryFn: ({ signal }) => loadFixture(entry.files, signal, onProgress),
+    queryFn: ({ signal }) => loadFixture(entry, signal, onProgress),
     staleTime: Infinity,
     retry: false,
   });
@@ -60,10 +61,13 @@ export function inputsQuery(id: string, inputs: readonly SourceInput[], onProgre
 }
 
 async function loadFixture(
-  files: readonly string[],
+  entry: { id: string; files: readonly string[] },
   signal: AbortSignal,
   onProgress: OnProgress | undefined,
 ): Promise<ParsedFixture> {
+  const { files } = entry;
+  // Parsed at build time by the same code as the worker (scripts/vite/parsedFixtures.ts).
+  const parsedNow = PARSED_FIXTURES[entry.id]?.();
   const missing: ShownWarning[] = [];
   const texts = await Promise.all(
     files.map(async (path) => {
@@ -78,6 +82,7 @@ async function loadFixture(
     }),
   );
   const inputs = texts.filter((t): t is InputText => t !== undefined);
-  const parsed = await parseInWorker(inputs, onProgress, { signal });
+  const prebuilt = missing.length === 0 ? (await parsedNow)?.default : undefined;
+  const parsed = prebuilt ?? (await parseInWorker(inputs, onProgress, { signal }));
   return { ...parsed, inputs, warnings: [...missing, ...parsed.warnings] };
 }
