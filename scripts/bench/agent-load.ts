@@ -9,23 +9,11 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { resolve } from 'node:path';
+import { emit } from './emit.ts';
 
 const SECONDS = Number(process.argv[2] ?? process.env.NSVIZ_LOAD_SECONDS ?? 60);
 const CLIENTS = Number(process.argv[3] ?? process.env.NSVIZ_LOAD_CLIENTS ?? 200);
 const ROOT = resolve(import.meta.dirname, '../..');
-
-function emit(
-  bench: string,
-  metric: string,
-  value: number,
-  unit: string,
-  target: number,
-  ok: boolean,
-): void {
-  console.log(
-    JSON.stringify({ bench, metric, value: Math.round(value * 1000) / 1000, unit, target, ok }),
-  );
-}
 
 function rssMB(pid: number): number {
   const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));

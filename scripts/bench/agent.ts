@@ -16,23 +16,12 @@ import { readlinkSync } from 'node:fs';
 import { request } from 'node:http';
 import { createServer } from '../../agent/server/index.ts';
 import { liveSource } from '../../agent/sources/live.ts';
+import { emit } from './emit.ts';
 
 const PODS = Number(process.argv[2] ?? 130);
 const SLEEPERS = Number(process.argv[3] ?? 1750);
 const ROUNDS = Number(process.argv[4] ?? 7);
 
-function emit(
-  bench: string,
-  metric: string,
-  value: number,
-  unit: string,
-  target: number,
-  ok: boolean,
-): void {
-  console.log(
-    JSON.stringify({ bench, metric, value: Math.round(value * 1000) / 1000, unit, target, ok }),
-  );
-}
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

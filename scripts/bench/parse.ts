@@ -11,22 +11,10 @@ import { parseInputs } from '../../src/parse/index.ts';
 import { parseOne } from '../../src/parse/parseOne.ts';
 import { peakHeapGrowthMB } from './memory.ts';
 import { syntheticNode, toLsnsTable, toSnapshot, toTranscript } from './synthetic.ts';
+import { emit } from './emit.ts';
 
 const TARGET_MBS = 50;
 const TARGET_HEAP_RATIO = 5;
-
-function emit(
-  bench: string,
-  metric: string,
-  value: number,
-  unit: string,
-  target: number,
-  ok: boolean,
-): void {
-  console.log(
-    JSON.stringify({ bench, metric, value: Math.round(value * 1000) / 1000, unit, target, ok }),
-  );
-}
 
 /** Median of `measure(fn)` over runs that total at least `minMs`, after a warm-up run. */
 function median(
