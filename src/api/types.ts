@@ -33,26 +33,3 @@ export interface ParsedSource {
   /** Total size of the inputs in characters. */
   size: number;
 }
-
-/**
- * `describeProgress({ phase: 'parsing', index: 1, total: 2, name: 'a.txt' })` →
- * `'Parsing input 1 of 2: a.txt'`.
- */
-export function describeProgress(p: ParseProgress): string {
-  switch (p.phase) {
-    case 'fetching':
-      return `Downloading: ${mb(p.loaded)}${p.total !== undefined ? ` of ${mb(p.total)}` : ''}`;
-    case 'reading':
-      return `Reading input ${p.index} of ${p.total}: ${p.name}`;
-    case 'parsing':
-      return `Parsing input ${p.index} of ${p.total}: ${p.name}`;
-    case 'classifying':
-      return 'Classifying namespaces';
-    case 'done':
-      return 'Done';
-  }
-}
-
-function mb(bytes: number): string {
-  return `${(bytes / 1_048_576).toFixed(1)} MB`;
-}
