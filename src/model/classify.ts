@@ -11,7 +11,7 @@ import {
   type SummaryPod,
 } from '../protocol/snapshot.ts';
 import { findHostNamespaces, type HostNamespaces } from './host.ts';
-import { InodeMap, nsGet } from './nsMap.ts';
+import { InodeMap, nsGet, nsSlot } from './nsMap.ts';
 
 /**
  * The classification of contract §3: every namespace with its scope (host, pod, container,
@@ -47,7 +47,11 @@ export function classify(snapshot: Snapshot): Summary {
     let a = table.get(inode);
     if (!a) {
       a = {
-        row: { node, type, inode, scope: 'unattributed', pods: [], containers: [], pids: [] },
+        node,
+        type,
+        inode,
+        row: undefined,
+        pids: undefined,
         pods: undefined,
         ctrs: undefined,
         groups: undefined,
@@ -61,7 +65,7 @@ export function classify(snapshot: Snapshot): Summary {
     return a;
   };
   for (const n of snapshot.namespaces)
-    accIn(tablesOf(n.node)[NS_TYPES.indexOf(n.type)]!, n.node, n.type, n.inode);
+    accIn(tablesOf(n.node)[nsSlot(n.type)]!, n.node, n.type, n.inode);
   // Per type, the inode and accumulator of the previous process on the same node: neighbours
   // mostly share namespaces (and a container), so their lookups are skipped.
   const prevInode: (number | undefined)[] = NS_TYPES.map(() => undefined);
@@ -97,10 +101,10 @@ export function classify(snapshot: Snapshot): Summary {
         prevInode[t] = inode;
         prevAcc[t] = a;
       }
-      const pids = a.row.pids;
-      // The first PID makes a one-element array: a push onto the empty one would reserve room
+      const pids = a.pids;
+      // The first PID makes a one-element array: a push onto an empty one would reserve room
       // for 17, and most namespaces of a big capture list one or two processes.
-      if (pids.length === 0) a.row.pids = [p.pid];
+      if (pids === undefined) a.pids = [p.pid];
       else {
         if (p.pid < pids[pids.length - 1]!) a.unsorted = true;
         pids.push(p.pid);
@@ -119,26 +123,38 @@ export function classify(snapshot: Snapshot): Summary {
   }
   const namespaces: SummaryNamespace[] = [];
   for (const a of order) {
-    const r = a.row;
     // Processes come sorted by PID: most lists are in order already.
-    if (a.unsorted) r.pids.sort((x, y) => x - y);
-    if (a.pods) r.pods = [...a.pods].sort();
-    if (a.ctrs) r.containers = [...a.ctrs].sort();
-    r.scope = scope(a, hostOf(r.node).inodes[r.type] === r.inode);
-    namespaces.push(r);
+    const pids = a.pids === undefined ? [] : a.unsorted ? a.pids.sort((x, y) => x - y) : a.pids;
+    const row: SummaryNamespace = {
+      node: a.node,
+      type: a.type,
+      inode: a.inode,
+      scope: scope(a, hostOf(a.node).inodes[a.type] === a.inode),
+      pods: a.pods ? [...a.pods].sort() : [],
+      containers: a.ctrs ? [...a.ctrs].sort() : [],
+      pids,
+    };
+    a.row = row;
+    namespaces.push(row);
   }
   const scopeOf = (node: string, type: NsType, inode: number): Scope =>
-    index.get(node)?.[NS_TYPES.indexOf(type)]?.get(inode)?.row.scope ?? 'unattributed';
+    index.get(node)?.[nsSlot(type)]?.get(inode)?.row?.scope ?? 'unattributed';
   return { namespaces, pods: summarizePods(snapshot, scopeOf) };
 }
 
 /**
- * What classification gathers about one namespace. The sets are made on the first container
- * member: most namespaces of a big capture (every one of a host-only list) never get one, and
- * three empty sets per namespace were a good part of the cost of classifying.
+ * What classification gathers about one namespace; its summary row is made once everything is
+ * in. The sets are made on the first container member: most namespaces of a big capture (every
+ * one of a host-only list) never get one, and three empty sets per namespace were a good part
+ * of the cost of classifying.
  */
 interface Acc {
-  row: SummaryNamespace;
+  node: string;
+  type: NsType;
+  inode: number;
+  row: SummaryNamespace | undefined;
+  /** Member PIDs in the order met (`row.pids` once sorted); made on the first one. */
+  pids: number[] | undefined;
   pods: Set<string> | undefined;
   ctrs: Set<string> | undefined;
   groups: Set<string> | undefined;
@@ -165,12 +181,24 @@ function summarizePods(
   scopeOf: (node: string, type: NsType, inode: number) => Scope,
 ): SummaryPod[] {
   const procsByCtr = new Map<string, ProcessRow[]>();
+  // A container's processes mostly come one after another: its list is kept at hand rather
+  // than looked up under a key made anew for every process.
+  let lastNode: string | undefined;
+  let lastCtr: string | undefined;
+  let lastList: ProcessRow[] = [];
   for (const p of s.processes) {
     if (p.container === undefined) continue;
+    if (p.container === lastCtr && p.node === lastNode) {
+      lastList.push(p);
+      continue;
+    }
+    lastNode = p.node;
+    lastCtr = p.container;
     const k = `${p.node}\u0000${p.container}`;
-    const list = procsByCtr.get(k);
+    let list = procsByCtr.get(k);
     if (list) list.push(p);
-    else procsByCtr.set(k, [p]);
+    else procsByCtr.set(k, (list = [p]));
+    lastList = list;
   }
   const byPod = new Map<string, ContainerRow[]>();
   for (const c of s.containers) {

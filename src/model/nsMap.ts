@@ -65,6 +65,33 @@ export function nsSet(ns: NsMap, type: NsType, inode: number): void {
 }
 
 /**
+ * The index of `type` in `NS_TYPES`, found by identity comparisons rather than a search;
+ * -1 for any other key (a snapshot document may carry any).
+ */
+export function nsSlot(type: NsType): number {
+  switch (type) {
+    case 'mnt':
+      return 0;
+    case 'net':
+      return 1;
+    case 'pid':
+      return 2;
+    case 'ipc':
+      return 3;
+    case 'uts':
+      return 4;
+    case 'user':
+      return 5;
+    case 'cgroup':
+      return 6;
+    case 'time':
+      return 7;
+    default:
+      return -1;
+  }
+}
+
+/**
  * Namespace inodes are allocated just above 0xF0000000 (4026531840), beyond the small integers
  * V8 stores unboxed: as Map keys they are boxed numbers, hashed and compared as doubles. Keyed
  * by their distance from that base they are small integers again, and a 10,000-namespace index

@@ -6,7 +6,7 @@ import {
   type PodRow,
   type ProcessRow,
 } from '../protocol/snapshot.ts';
-import { InodeMap, nsGet, nsSet } from '../model/nsMap.ts';
+import { InodeMap, nsGet, nsSet, nsSlot } from '../model/nsMap.ts';
 import type { IssueLevel, ParseContext, ParseIssue, ParseResult } from './types.ts';
 
 /**
@@ -17,8 +17,13 @@ export class FragmentBuilder {
   readonly fragment = emptySnapshot();
   readonly issues: ParseIssue[] = [];
   private readonly procs = new Map<number, ProcessRow>();
-  /** Type → inode → row: numbers as keys, not a `type:inode` string made for every call. */
-  private readonly nss = new Map<string, InodeMap<NamespaceRow>>();
+  /**
+   * Type → inode → row: numbers as keys, not a `type:inode` string made for every call, and the
+   * type by its place in `NS_TYPES` (a lsns table asks once per row).
+   */
+  private readonly nss: (InodeMap<NamespaceRow> | undefined)[] = [];
+  /** The same for type names outside `NS_TYPES`, which no parser gives but the type allows. */
+  private readonly otherNss = new Map<string, InodeMap<NamespaceRow>>();
   private readonly ctrs = new Map<string, ContainerRow>();
   private readonly podRows = new Map<string, PodRow>();
   readonly node: string;
@@ -76,10 +81,12 @@ export class FragmentBuilder {
   }
 
   namespace(type: NsType, inode: number): NamespaceRow {
-    let byInode = this.nss.get(type);
+    const slot = nsSlot(type);
+    let byInode = slot >= 0 ? this.nss[slot] : this.otherNss.get(type);
     if (!byInode) {
       byInode = new InodeMap();
-      this.nss.set(type, byInode);
+      if (slot >= 0) this.nss[slot] = byInode;
+      else this.otherNss.set(type, byInode);
     }
     let row = byInode.get(inode);
     if (!row) {

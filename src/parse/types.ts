@@ -17,6 +17,11 @@ export interface ParseContext {
   via?: { tool: 'kubectl' | 'crictl' | 'docker' | 'podman' | 'nsenter'; target: string };
   /** Number of lines before this text in its source file, so issues name the file's line. */
   lineOffset?: number;
+  /**
+   * The text was sliced out of a bigger input (a transcript's block), which V8 reads more
+   * slowly: parsers may read a copy of it instead (see `flatCopy`).
+   */
+  sliced?: boolean;
 }
 
 export type IssueLevel = 'error' | 'warning';

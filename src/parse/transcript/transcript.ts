@@ -88,6 +88,7 @@ export function parseTranscript(
       source: ctx.source,
       argv: b.run.argv,
       lineOffset: offset + b.promptLine,
+      sliced: true,
     };
     if (node) sub.node = node;
     if (b.run.pid !== undefined) sub.pid = b.run.pid;

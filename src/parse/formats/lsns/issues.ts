@@ -50,9 +50,14 @@ export class IssueBudget implements Reporter {
 
 /** `lsns: unknown column: PNS,ONS` and the like, printed on stderr into a capture. */
 export function isToolMessage(line: string): boolean {
-  let i = 0;
-  while (i < line.length && line.charCodeAt(i) === 32) i++;
-  return line.startsWith('lsns: ', i);
+  return isToolMessageAt(line, 0, line.length);
+}
+
+/** `isToolMessage` for the line `text[from, to)`, read in place. */
+export function isToolMessageAt(text: string, from: number, to: number): boolean {
+  let i = from;
+  while (i < to && text.charCodeAt(i) === 32) i++;
+  return to - i >= 6 && text.startsWith('lsns: ', i);
 }
 
 /** Reports what lsns itself complained about, so a failed command is not read as data. */

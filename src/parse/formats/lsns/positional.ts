@@ -64,11 +64,14 @@ function digitsValue(line: string, s: number, end: number): number {
   return n;
 }
 
-/** Start of the right-aligned token that ends at `end`, or -1 when the cell is empty. */
-function tokenStart(line: string, end: number): number {
-  if (end <= 0 || end > line.length || line.charCodeAt(end - 1) === SPACE) return -1;
+/**
+ * Start of the right-aligned token of `line[from, to)` that ends at `end`, or -1 when the cell
+ * is empty.
+ */
+function tokenStart(line: string, from: number, to: number, end: number): number {
+  if (end <= from || end > to || line.charCodeAt(end - 1) === SPACE) return -1;
   let s = end;
-  while (s > 0 && line.charCodeAt(s - 1) !== SPACE) s--;
+  while (s > from && line.charCodeAt(s - 1) !== SPACE) s--;
   return s;
 }
 
@@ -142,30 +145,36 @@ export function typeAt(line: string, s: number, e: number): NsType | undefined {
   return name;
 }
 
-/** Index of the first non-blank character at or after `from`, or -1. */
-function nonBlankFrom(line: string, from: number): number {
-  for (let i = from; i < line.length; i++) if (line.charCodeAt(i) !== SPACE) return i;
+/** Index of the first non-blank character in `line[at, to)`, or -1. */
+function nonBlankFrom(line: string, at: number, to: number): number {
+  for (let i = at; i < to; i++) if (line.charCodeAt(i) !== SPACE) return i;
   return -1;
 }
 
 /**
  * Cuts a line into cells at the header's positions shifted by `delta`, or undefined when the
  * line does not line up with them. `cells` may be an array to reuse (every slot is written).
+ * The line is `line[from, to)`: a table is read in place, line by line, without cutting each
+ * line out of it first; header positions count from `from`.
  */
 export function cutLine(
   line: string,
   cols: readonly HeaderColumn[],
   delta: number,
   cells: Cells = new Array<unknown>(cols.length),
+  from = 0,
+  to = line.length,
 ): Cells | undefined {
-  let floor = 0; // the next cell's content may not start before this
+  let floor = from; // the next cell's content may not start before this
+  const at = from + delta;
   for (let k = 0; k < cols.length; k++) {
     const col = cols[k]!;
     let text = '';
     if (col.right) {
-      const end = col.end + delta;
-      if (end < line.length && line.charCodeAt(end) !== SPACE) return undefined;
-      const s = tokenStart(line, end);
+      const end = at + col.end;
+      // (before the line counts as a non-blank: no cell ends there)
+      if (end < to && (end < from || line.charCodeAt(end) !== SPACE)) return undefined;
+      const s = tokenStart(line, from, to, end);
       if (s >= 0) {
         if (s < floor) return undefined;
         floor = end + 1;
@@ -178,23 +187,23 @@ export function cutLine(
         text = line.slice(s, end);
       }
     } else {
-      const s = col.start + delta;
-      if (s < 0 || s < floor) return undefined;
-      if (s > 0 && s - 1 < line.length && line.charCodeAt(s - 1) !== SPACE) return undefined;
-      let bound = line.length;
+      const s = at + col.start;
+      if (s < floor) return undefined;
+      if (s > from && s - 1 < to && line.charCodeAt(s - 1) !== SPACE) return undefined;
+      let bound = to;
       const next = cols[k + 1];
       if (next) {
-        bound = next.start + delta - 1;
+        bound = at + next.start - 1;
         if (next.right) {
-          const ns = tokenStart(line, next.end + delta);
+          const ns = tokenStart(line, from, to, at + next.end);
           if (ns >= 0 && ns - 1 < bound) bound = ns - 1;
         }
       }
-      if (bound > line.length) bound = line.length;
+      if (bound > to) bound = to;
       // trim the blanks on the right; leading blanks stay (tree indentation)
       let e = bound;
       while (e > s && line.charCodeAt(e - 1) === SPACE) e--;
-      if (e > s && nonBlankFrom(line, s) < e) {
+      if (e > s && nonBlankFrom(line, s, to) < e) {
         floor = e + 1;
         if (col.name === 'TYPE') {
           // the shared type name instead of a fresh substring to hash on every row
@@ -211,7 +220,7 @@ export function cutLine(
   }
   // text after the last cell means the columns are not where the header says
   const last = cols[cols.length - 1]!;
-  if (last.right && floor > 0 && nonBlankFrom(line, floor) >= 0) return undefined;
+  if (last.right && floor > from && nonBlankFrom(line, floor, to) >= 0) return undefined;
   return cells;
 }
 

@@ -3,7 +3,13 @@ import { excerpt } from '../../text.ts';
 import { expectedColumns, type LsnsArgs } from './argv.ts';
 import { DEFAULT_LIST, DEFAULT_NET, DEFAULT_PROCS, type ColumnName } from './columns.ts';
 import { matchTokens } from './grammar.ts';
-import { IssueBudget, isToolMessage, reportToolMessage, type Reporter } from './issues.ts';
+import {
+  IssueBudget,
+  isToolMessage,
+  isToolMessageAt,
+  reportToolMessage,
+  type Reporter,
+} from './issues.ts';
 import { firstLines, forEachLine } from './lines.ts';
 import { continuation, cutLine, guessDelta, readHeader, type HeaderColumn } from './positional.ts';
 import type { Recorder } from './record.ts';
@@ -21,7 +27,12 @@ interface Layout {
 }
 
 function isBlankLine(line: string): boolean {
-  for (let i = 0; i < line.length; i++) {
+  return isBlankAt(line, 0, line.length);
+}
+
+/** `line[from, to)` is all spaces and tabs. */
+function isBlankAt(line: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
     const c = line.charCodeAt(i);
     if (c !== 32 && c !== 9) return false;
   }
@@ -199,29 +210,46 @@ export function readTable(
   const reuse: Cells = new Array<unknown>(layout.columns.length);
   // a row waits for its NSFS continuation lines before it is recorded
   let pending: LsnsRow | undefined;
-  forEachLine(text, (line, no) => {
-    if (no < layout.first || isBlankLine(line)) return;
-    if (isToolMessage(line)) {
-      reportToolMessage(r, no, line);
-      return;
-    }
-    if (hasNsfs && pending) {
-      const more = layout.header ? continuation(line, layout.header) : bareNsfs(line);
-      if (more !== undefined) {
-        (pending.nsfs ??= []).push(more);
-        return;
+  // Lines as `forEachLine` gives them, walked by offsets: the common line (cells where the
+  // header puts them, nothing pending) is read in place; the others are cut out and go the
+  // general way.
+  const n = text.length;
+  let no = 0;
+  for (let next = text.charCodeAt(0) === 0xfeff ? 1 : 0; next < n;) {
+    let nl = text.indexOf('\n', next);
+    if (nl < 0) nl = n;
+    const s = next;
+    const e = nl > s && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
+    next = nl + 1;
+    no++;
+    if (no < layout.first || isBlankAt(text, s, e)) continue;
+    let cells: Cells | undefined;
+    if (layout.header && !(hasNsfs && pending) && !isToolMessageAt(text, s, e))
+      cells = cutLine(text, layout.header, 0, reuse, s, e);
+    if (!cells) {
+      const line = text.slice(s, e);
+      if (isToolMessage(line)) {
+        reportToolMessage(r, no, line);
+        continue;
+      }
+      if (hasNsfs && pending) {
+        const more = layout.header ? continuation(line, layout.header) : bareNsfs(line);
+        if (more !== undefined) {
+          (pending.nsfs ??= []).push(more);
+          continue;
+        }
+      }
+      cells = readLine(line, layout, m, reuse);
+      if (!cells) {
+        describeFailure(line, layout, no, r, where);
+        continue;
       }
     }
-    const cells = readLine(line, layout, m, reuse);
-    if (!cells) {
-      describeFailure(line, layout, no, r, where);
-      return;
-    }
     const row = toRow(cells, at, no, r, where);
-    if (!row) return;
+    if (!row) continue;
     if (pending) sink.add(pending);
     pending = row;
-  });
+  }
   if (pending) sink.add(pending);
   r.finish();
 }

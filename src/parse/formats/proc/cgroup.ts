@@ -1,4 +1,5 @@
 import { FragmentBuilder } from '../../fragment.ts';
+import { flatCopy } from '../../text.ts';
 import type { FormatParser, ParseContext, ParseResult } from '../../types.ts';
 import { isGlob, operands, programOf } from './argv.ts';
 import { Complaints, finishParse } from './complaints.ts';
@@ -106,18 +107,21 @@ export function parseCgroup(text: string, ctx: ParseContext): ParseResult {
   };
 
   const ansi = text.includes('\u001b');
+  // A transcript's block is read from a copy of its own; the paths kept are cut from the input
+  // at the same offsets (see flatCopy).
+  const scanned = ctx.sliced === true && !ansi ? flatCopy(text) : text;
   const n = text.length;
   let lineNo = 0;
   // Lines as `splitLines` cuts them, walked by offsets: the common `grep -H` line is read in
   // place (`readGrepLine`), every other line goes through the general path below.
   for (let start = text.charCodeAt(0) === 0xfeff ? 1 : 0; start < n;) {
-    let end = text.indexOf('\n', start);
+    let end = scanned.indexOf('\n', start);
     if (end < 0) end = n;
-    const stop = end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
+    const stop = end > start && scanned.charCodeAt(end - 1) === 13 ? end - 1 : end;
     const lineFrom = start;
     start = end + 1;
     lineNo++;
-    if (!ansi && readGrepLine(text, lineFrom, stop)) {
+    if (!ansi && readGrepLine(scanned, lineFrom, stop)) {
       const pid = grep.pid;
       const seen = named.get(pid) ?? namedSeen({ pid, rest: 'cgroup' }, lineNo);
       note(seen, grep.v2, grep.systemd, text.slice(grep.pathStart, stop), lineNo);

@@ -1,8 +1,9 @@
 import { FragmentBuilder } from '../../fragment.ts';
+import { flatCopy, trimmedEnd, trimmedStart } from '../../text.ts';
 import type { FormatParser, ParseContext, ParseResult } from '../../types.ts';
 import { basename, operands, programOf } from './argv.ts';
 import { Complaints, OnceWarnings, finishParse } from './complaints.ts';
-import { eachLine, headLines, isDigits, stripAnsi, tokens } from './lines.ts';
+import { headLines, isDigits, stripAnsi, tokens } from './lines.ts';
 import { LinkRecorder, lastTarget, linkAt, nsLink, parseTarget, readTarget } from './nslink.ts';
 import { choosePid, parseProcPath, type PidChoice } from './procpath.ts';
 
@@ -49,14 +50,27 @@ export function modeType(token: string): string | undefined {
   return type === 0 ? undefined : String.fromCharCode(type);
 }
 
-/** Where the blank-separated word at or after `from` ends; its start goes to `wordStart`. */
+/**
+ * Where the blank-separated word of `row[from, to)` at or after `from` ends; its start goes to
+ * `wordStart`.
+ */
 let wordStart = 0;
-function wordEnd(row: string, from: number): number {
+function wordEnd(row: string, from: number, to: number): number {
   let i = from;
-  while (i < row.length && blank(row.charCodeAt(i))) i++;
+  while (i < to && blank(row.charCodeAt(i))) i++;
   wordStart = i;
-  while (i < row.length && !blank(row.charCodeAt(i))) i++;
+  while (i < to && !blank(row.charCodeAt(i))) i++;
   return i;
+}
+
+/** `row[s, e)` is a non-empty run of decimal digits. */
+function isDigitsAt(row: string, s: number, e: number): boolean {
+  if (e <= s) return false;
+  for (let i = s; i < e; i++) {
+    const d = row.charCodeAt(i);
+    if (d < 48 || d > 57) return false;
+  }
+  return true;
 }
 
 /** One `ls -l` row: the file type (`l`, `d`, …), the name, and where the target starts (-1: none). */
@@ -69,19 +83,23 @@ export interface LsRow {
 /** Scratch result of `scanLsRow`, reused to spare allocations on every line. */
 const scan = { type: 0, nameStart: 0, nameEnd: 0, targetAt: -1 };
 
-/** Fills `scan` from an `ls -l` row; false when the row does not start with a mode. */
-function scanLsRow(row: string): boolean {
-  let e = wordEnd(row, 0);
+/**
+ * Fills `scan` from the `ls -l` row `row[from, to)` (offsets into `row`); false when the row
+ * does not start with a mode.
+ */
+function scanLsRow(row: string, from = 0, to = row.length): boolean {
+  let e = wordEnd(row, from, to);
   let type = modeTypeAt(row, wordStart, e);
   if (type === 0) {
     // `ls -li` puts the inode of the link itself before the mode.
-    if (!isDigits(row.slice(wordStart, e))) return false;
-    e = wordEnd(row, e);
+    if (!isDigitsAt(row, wordStart, e)) return false;
+    e = wordEnd(row, e, to);
     type = modeTypeAt(row, wordStart, e);
     if (type === 0) return false;
   }
-  const arrow = row.indexOf(' -> ', e);
-  let end = arrow < 0 ? row.length : arrow;
+  let arrow = row.indexOf(' -> ', e);
+  if (arrow + 4 > to) arrow = -1; // found in a later line, or not at all
+  let end = arrow < 0 ? to : arrow;
   while (end > e && blank(row.charCodeAt(end - 1))) end--;
   let start = end;
   while (start > e && !blank(row.charCodeAt(start - 1))) start--;
@@ -144,40 +162,63 @@ export function parseLs(text: string, ctx: ParseContext): ParseResult {
 
   // Colour escapes are rare: look for them once rather than on every line.
   const ansi = text.includes('\u001b');
-  eachLine(text, (raw, lineNo) => {
-    const t = (ansi ? stripAnsi(raw) : raw).trim();
-    if (t === '') return;
-    if (!scanLsRow(t)) {
-      if (t.endsWith(':') && t.startsWith('/proc/')) {
-        const path = parseProcPath(t.slice(0, -1));
+  // Only numbers are kept from the text: a transcript's block is read from a copy of its own
+  // (`scanned`), and strings for messages are cut from the input (see flatCopy).
+  const scanned = ctx.sliced === true && !ansi ? flatCopy(text) : text;
+  // Lines as `eachLine` gives them, walked by offsets and read in place: a row is `t[s, e)`,
+  // trimmed, where `t` is the whole text (or the row itself when colour escapes had to go), and
+  // `shown` has the same characters, for messages.
+  const n = text.length;
+  let lineNo = 0;
+  for (let next = text.charCodeAt(0) === 0xfeff ? 1 : 0; next < n;) {
+    let nl = scanned.indexOf('\n', next);
+    if (nl < 0) nl = n;
+    const lineStart = next;
+    const stop = nl > lineStart && scanned.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
+    next = nl + 1;
+    lineNo++;
+    let t = scanned;
+    let shown = text;
+    let s = trimmedStart(scanned, lineStart, stop);
+    let e = trimmedEnd(scanned, s, stop);
+    if (ansi) {
+      t = shown = stripAnsi(text.slice(lineStart, stop)).trim();
+      s = 0;
+      e = t.length;
+    }
+    if (e === s) continue;
+    if (!scanLsRow(t, s, e)) {
+      const line = shown.slice(s, e);
+      if (line.endsWith(':') && line.startsWith('/proc/')) {
+        const path = parseProcPath(line.slice(0, -1));
         block = { choice: choosePid(path, ctx), line: lineNo };
         if (block.choice.problem)
           b.warn(lineNo, `${block.choice.problem}; namespaces kept without a process`);
         recognized++;
-      } else if (t.startsWith('ls:') || t.startsWith('busybox:')) {
-        b.warn(lineNo, `ls reported: ${t}`);
+      } else if (line.startsWith('ls:') || line.startsWith('busybox:')) {
+        b.warn(lineNo, `ls reported: ${line}`);
         recognized++;
-      } else if (!isTotal(t)) complaints.error(lineNo, `expected ${EXPECTED}`, t);
-      return;
+      } else if (!isTotal(line)) complaints.error(lineNo, `expected ${EXPECTED}`, line);
+      continue;
     }
     recognized++;
-    if (scan.type === 100 /* d */) return; // `.` and `..` of `ls -la`
+    if (scan.type === 100 /* d */) continue; // `.` and `..` of `ls -la`
     const targetAt = scan.targetAt;
     let nameStart = scan.nameStart;
     const nameEnd = scan.nameEnd;
     if (scan.type !== 108 /* l */) {
       b.warn(
         lineNo,
-        `"${t.slice(nameStart, nameEnd)}" is not a symbolic link (was ls given -L?); skipped`,
+        `"${shown.slice(nameStart, nameEnd)}" is not a symbolic link (was ls given -L?); skipped`,
       );
-      return;
+      continue;
     }
     // The PID: from a full-path name, else the block header, else the command line / context.
     let choice: PidChoice;
     if (t.charCodeAt(nameStart) === 47 /* / */) {
-      const name = t.slice(nameStart, nameEnd);
+      const name = shown.slice(nameStart, nameEnd);
       choice = choosePid(parseProcPath(name), ctx);
-      nameStart = t.lastIndexOf('/', nameEnd) + 1;
+      nameStart = nameStart + name.lastIndexOf('/') + 1;
       if (choice.problem) once.warn(lineNo, `${choice.problem}; namespaces kept without a process`);
     } else if (block !== undefined) {
       choice = block.choice;
@@ -189,36 +230,36 @@ export function parseLs(text: string, ctx: ParseContext): ParseResult {
     if (link === undefined) {
       b.warn(
         lineNo,
-        `"${t.slice(nameStart, nameEnd)}" is not a namespace link of /proc/PID/ns; skipped`,
+        `"${shown.slice(nameStart, nameEnd)}" is not a namespace link of /proc/PID/ns; skipped`,
       );
-      return;
+      continue;
     }
     if (targetAt < 0) {
       if (!deniedExplained)
         b.warn(
           lineNo,
-          `${t.slice(nameStart, nameEnd)}: no link target shown (not readable?); skipped`,
+          `${shown.slice(nameStart, nameEnd)}: no link target shown (not readable?); skipped`,
         );
-      return;
+      continue;
     }
-    const target = readTarget(t, targetAt);
+    const target = readTarget(t, targetAt, e);
     if (target === undefined) {
       complaints.error(
         lineNo,
         `expected a target like ${link.type}:[inode] after ->`,
-        t.slice(targetAt),
+        shown.slice(targetAt, e),
       );
-      return;
+      continue;
     }
     if (target.type !== link.type) {
       b.error(
         lineNo,
-        `link ${t.slice(nameStart, nameEnd)} points to a ${target.type} namespace; skipped`,
+        `link ${shown.slice(nameStart, nameEnd)} points to a ${target.type} namespace; skipped`,
       );
-      return;
+      continue;
     }
     links.link(choice.pid, link, lastTarget.inode, lineNo);
-  });
+  }
   finishParse(b, complaints, recognized, text, EXPECTED);
   return b.result();
 }

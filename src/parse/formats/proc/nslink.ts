@@ -1,5 +1,5 @@
-import type { NsType, ProcessRow } from '../../../protocol/snapshot.ts';
-import { nsGet, nsSet } from '../../../model/nsMap.ts';
+import { NS_TYPES, type NsType, type ProcessRow } from '../../../protocol/snapshot.ts';
+import { InodeMap, nsGet, nsSet, nsSlot } from '../../../model/nsMap.ts';
 import type { FragmentBuilder } from '../../fragment.ts';
 import { toNsType } from '../../nstype.ts';
 
@@ -58,41 +58,55 @@ export function nsLink(name: string): NsLink | undefined {
   return linkAt(name, 0, name.length);
 }
 
+/** A link's name and what it stands for: `linkAt` compares the one and returns the other. */
+interface LinkName {
+  name: string;
+  link: NsLink;
+}
+
+const linkName = (name: string): LinkName => ({ name, link: LINKS.get(name)! });
 /** Three-letter link names by first character (`uts` shares `u` with `user`, told by length). */
-const SHORT: Readonly<Record<number, string>> = {
-  105: 'ipc',
-  109: 'mnt',
-  110: 'net',
-  112: 'pid',
-  117: 'uts',
+const SHORT: Readonly<Record<number, LinkName>> = {
+  105: linkName('ipc'),
+  109: linkName('mnt'),
+  110: linkName('net'),
+  112: linkName('pid'),
+  117: linkName('uts'),
 };
+const TIME = linkName('time');
+const USER = linkName('user');
+const CGROUP = linkName('cgroup');
+const PID_FOR_CHILDREN = linkName('pid_for_children');
+const TIME_FOR_CHILDREN = linkName('time_for_children');
 
 /**
  * The link named by `text[start, end)`, found by length and comparison rather than by slicing
  * and hashing a new string (this runs once per line of 10,000-process listings).
  */
 export function linkAt(text: string, start: number, end: number): NsLink | undefined {
-  let name: string;
+  let candidate: LinkName | undefined;
   switch (end - start) {
     case 3:
-      name = SHORT[text.charCodeAt(start)] ?? '';
+      candidate = SHORT[text.charCodeAt(start)];
       break;
     case 4:
-      name = text.charCodeAt(start) === 116 ? 'time' : 'user';
+      candidate = text.charCodeAt(start) === 116 ? TIME : USER;
       break;
     case 6:
-      name = 'cgroup';
+      candidate = CGROUP;
       break;
     case 16:
-      name = 'pid_for_children';
+      candidate = PID_FOR_CHILDREN;
       break;
     case 17:
-      name = 'time_for_children';
+      candidate = TIME_FOR_CHILDREN;
       break;
     default:
       return undefined;
   }
-  return name !== '' && sameAt(text, start, name) ? LINKS.get(name) : undefined;
+  return candidate !== undefined && sameAt(text, start, candidate.name)
+    ? candidate.link
+    : undefined;
 }
 
 /** `text` holds `word` at `at` (compared in place: cheaper than startsWith for short words). */
@@ -116,13 +130,14 @@ export function unquote(text: string): string {
 export const lastTarget = { inode: 0 };
 
 /**
- * Reads a link target in place and returns its link type (inode in `lastTarget.inode`), or
- * `undefined`. It runs once per link of 10,000-process listings, so it allocates nothing.
+ * Reads the link target `text[from, to)` in place and returns its link type (inode in
+ * `lastTarget.inode`), or `undefined`. It runs once per link of 10,000-process listings, so it
+ * allocates nothing.
  * `readTarget("x -> 'net:[4026532001]'", 5)` → the `net` link, `lastTarget.inode` 4026532001.
  */
-export function readTarget(text: string, from = 0): NsLink | undefined {
+export function readTarget(text: string, from = 0, to = text.length): NsLink | undefined {
   let i = from;
-  let end = text.length;
+  let end = to;
   while (i < end && isBlankCode(text.charCodeAt(i))) i++;
   while (end > i && isBlankCode(text.charCodeAt(end - 1))) end--;
   const q = text.charCodeAt(i);
@@ -181,30 +196,23 @@ export class LinkRecorder {
    * kernel-wide number space, so the inode alone is the key; the type check only guards
    * against contradictory input, which the builder then sorts out.
    */
-  private readonly seen = new Map<number, NsType>();
+  private readonly seen = new InodeMap<NsType>();
   /**
-   * The inode last registered per type (NaN: none yet). Processes listed one after another
-   * mostly share namespaces, and a number compared is cheaper than a map asked (registering
-   * again would change nothing: the builder keeps one row per namespace).
+   * The inode last registered per type, by `NS_TYPES` index (NaN: none yet). Processes listed
+   * one after another mostly share namespaces, and a number compared is cheaper than a map
+   * asked (registering again would change nothing: the builder keeps one row per namespace).
+   * A typed array holds the inodes unboxed: they are above the small-integer range.
    */
-  private readonly last: Record<NsType, number> = {
-    mnt: NaN,
-    net: NaN,
-    pid: NaN,
-    ipc: NaN,
-    uts: NaN,
-    user: NaN,
-    cgroup: NaN,
-    time: NaN,
-  };
+  private readonly last = new Float64Array(NS_TYPES.length).fill(NaN);
   private lastRow: ProcessRow | undefined;
 
   constructor(private readonly b: FragmentBuilder) {}
 
   /** Registers namespace `inode` of `type` once. */
   namespace(type: NsType, inode: number): void {
-    if (nsGet(this.last, type) === inode) return;
-    nsSet(this.last, type, inode);
+    const slot = nsSlot(type);
+    if (this.last[slot] === inode) return;
+    this.last[slot] = inode;
     const known = this.seen.get(inode);
     if (known === type) return;
     if (known === undefined) this.seen.set(inode, type);

@@ -9,20 +9,23 @@ function blank(c: number): boolean {
 }
 
 /**
- * Cuts one `ps` row into cells, as offsets: cell `c` is `line.slice(at[2c], at[2c + 1])`.
- * Columns left of the free-text column (`rest`) are read as words from the left, columns right
- * of it as words from the right, and the free text is what lies between, so commands keep
- * their blanks wherever the column sits. One pass, no regex, no strings made: 10,000-row
- * outputs would otherwise allocate a string per cell. False when words are missing.
+ * Cuts one `ps` row, `line[from, to)`, into cells, as offsets into `line`: cell `c` is
+ * `line.slice(at[2c], at[2c + 1])`. Columns left of the free-text column (`rest`) are read as
+ * words from the left, columns right of it as words from the right, and the free text is what
+ * lies between, so commands keep their blanks wherever the column sits. One pass, no regex, no
+ * strings made: 10,000-row outputs would otherwise allocate a string per cell (and the row is
+ * read in place in the whole output, not cut out of it first). False when words are missing.
  */
 export function cutRowAt(
   line: string,
+  from: number,
+  to: number,
   columns: readonly Column[],
   rest: number,
   at: Int32Array,
 ): boolean {
-  const n = line.length;
-  let i = 0;
+  const n = to;
+  let i = from;
   const leftEnd = rest < 0 ? columns.length : rest;
   for (let c = 0; c < leftEnd; c++) {
     const words = columns[c]!.words;
@@ -65,7 +68,7 @@ export function cutRow(
   rest: number,
 ): string[] | undefined {
   const at = new Int32Array(columns.length * 2);
-  if (!cutRowAt(line, columns, rest, at)) return undefined;
+  if (!cutRowAt(line, 0, line.length, columns, rest, at)) return undefined;
   return columns.map((_, c) => line.slice(at[2 * c], at[2 * c + 1]));
 }
 

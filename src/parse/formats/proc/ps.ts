@@ -1,5 +1,5 @@
 import { FragmentBuilder } from '../../fragment.ts';
-import { splitLines } from '../../text.ts';
+import { flatCopy, trimmedEnd } from '../../text.ts';
 import type { FormatParser, ParseContext, ParseResult } from '../../types.ts';
 import { programOf } from './argv.ts';
 import { Complaints, finishParse } from './complaints.ts';
@@ -35,7 +35,6 @@ export function parsePs(text: string, ctx: ParseContext): ParseResult {
   const program = programOf(ctx.argv);
   const spec = program?.name === 'ps' ? outputSpec(program.args) : undefined;
   if (program?.multicall) b.tool = 'busybox ps';
-  const lines = splitLines(text);
   const ansi = text.includes('\u001b');
 
   let columns: Column[] | undefined = spec && !spec.header ? spec.columns : undefined;
@@ -46,6 +45,7 @@ export function parsePs(text: string, ctx: ParseContext): ParseResult {
   let header: string | undefined;
   let busybox = program?.multicall === true;
   let rest = columns ? restColumn(columns) : -1;
+  let pidAt = columns ? pidColumn(columns) : -1;
   let recognized = 0;
   let rows = 0;
   let firstRow: number | undefined;
@@ -54,52 +54,83 @@ export function parsePs(text: string, ctx: ParseContext): ParseResult {
   // PIDs printed inside a wrapper belong to whatever /proc it mounted: see `insideWrapper`.
   const wrapped = ctx.via;
 
-  for (let i = 0; i < lines.length; i++) {
-    const lineNo = i + 1;
-    const raw = lines[i] ?? '';
-    const t = (ansi ? stripAnsi(raw) : raw).trimEnd();
-    if (t === '' || (isBlank(t.charCodeAt(0)) && t.trim() === '')) continue;
-    if (isStderr(t)) {
-      b.warn(lineNo, `ps reported: ${t.trim()}`);
+  // A transcript's block is read from a copy of its own, and what is kept (commands, names,
+  // messages) is cut from the input at the same offsets (see flatCopy).
+  const scanned = ctx.sliced === true && !ansi ? flatCopy(text) : text;
+  // Lines as `splitLines` cuts them, walked by offsets and read in place: a row is the text
+  // `line[s, e)` with its trailing blanks left out (`trimEnd`), where `line` is the whole text,
+  // or the row itself when colour escapes had to be stripped from it; `kept` has the same
+  // characters, for the strings a row keeps.
+  const n = text.length;
+  let lineNo = 0;
+  for (let next = text.charCodeAt(0) === 0xfeff ? 1 : 0; next < n;) {
+    let nl = scanned.indexOf('\n', next);
+    if (nl < 0) nl = n;
+    const stop = nl > next && scanned.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
+    const lineStart = next;
+    next = nl + 1;
+    lineNo++;
+    let line = scanned;
+    let kept = text;
+    let s = lineStart;
+    let e = trimmedEnd(scanned, lineStart, stop);
+    if (ansi) {
+      line = kept = stripAnsi(text.slice(lineStart, stop)).trimEnd();
+      s = 0;
+      e = line.length;
+    }
+    // After trimEnd a non-empty row ends in a non-blank: there is no all-blank row to skip.
+    if (e === s) continue;
+    if (isStderrAt(line, s, e)) {
+      b.warn(lineNo, `ps reported: ${kept.slice(s, e).trim()}`);
       recognized++;
       continue;
     }
-    if (columns === undefined || (header !== undefined && t === header)) {
-      if (header !== undefined && t === header) continue; // repeated header (watch, several runs)
+    const again = header !== undefined && e - s === header.length && line.startsWith(header, s);
+    if (columns === undefined || again) {
+      if (again) continue; // repeated header (watch, several runs)
+      const t = kept.slice(s, e);
       const names = tokens(t);
       // With -o on the command line the header may be renamed (`pid=ID`): any first line will do.
-      if (spec === undefined && !names.some((n) => n.toUpperCase() === 'PID')) {
+      if (spec === undefined && !names.some((name) => name.toUpperCase() === 'PID')) {
         if (program?.name === 'ps' && !program.multicall && header === undefined) {
-          // No header (`ps -ef | grep x` filtered it out): procps's fixed layout for these options.
+          // No header (`ps -ef | grep x` filtered it out): procps's fixed layout for these
+          // options, and this line is the first row.
           columns = columnsFromHeader(defaultHeader(program.args));
           rest = restColumn(columns);
+          pidAt = pidColumn(columns);
           header = '';
-          i--;
+        } else {
+          complaints.error(lineNo, 'expected a ps header line naming a PID column', t);
           continue;
         }
-        complaints.error(lineNo, 'expected a ps header line naming a PID column', t);
+      } else {
+        header = t;
+        columns = spec?.columns ?? columnsFromHeader(t);
+        if (!columns.some((c) => c.kind === 'pid')) {
+          b.error(lineNo, 'expected a PID column: without it no row can be recorded');
+          break;
+        }
+        if (spec !== undefined && spec.columns.length !== names.length) {
+          b.warn(
+            lineNo,
+            `the header has ${names.length} names but -o lists ${spec.columns.length} columns; using -o`,
+          );
+        }
+        busybox ||= !names.some((name) => PROCPS_ONLY.has(name.toUpperCase()));
+        rest = restColumn(columns);
+        pidAt = pidColumn(columns);
+        recognized++;
         continue;
       }
-      header = t;
-      columns = spec?.columns ?? columnsFromHeader(t);
-      if (!columns.some((c) => c.kind === 'pid')) {
-        b.error(lineNo, 'expected a PID column: without it no row can be recorded');
-        break;
-      }
-      if (spec !== undefined && spec.columns.length !== names.length) {
-        b.warn(
-          lineNo,
-          `the header has ${names.length} names but -o lists ${spec.columns.length} columns; using -o`,
-        );
-      }
-      busybox ||= !names.some((n) => PROCPS_ONLY.has(n.toUpperCase()));
-      rest = restColumn(columns);
-      recognized++;
-      continue;
     }
     if (at.length < columns.length * 2) at = new Int32Array(columns.length * 2);
-    if (!cutRowAt(t, columns, rest, at)) {
-      complaints.error(lineNo, `expected ${columns.length} columns as in the header`, t);
+    if (!cutRowAt(line, s, e, columns, rest, at)) {
+      complaints.error(
+        lineNo,
+        `expected ${columns.length} columns as in the header`,
+        kept.slice(s, e),
+      );
       continue;
     }
     recognized++;
@@ -108,7 +139,7 @@ export function parsePs(text: string, ctx: ParseContext): ParseResult {
       rows++;
       continue;
     }
-    readRow(b, links, complaints, columns, t, at, lineNo, busybox);
+    readRow(b, links, complaints, columns, pidAt, line, kept, at, lineNo, busybox);
     rows++;
   }
   if (wrapped !== undefined && rows > 0) {
@@ -121,23 +152,28 @@ export function parsePs(text: string, ctx: ParseContext): ParseResult {
   return b.result();
 }
 
+/**
+ * Records one row, whose cells are `t.slice(at[2c], at[2c + 1])`; the strings it keeps are cut
+ * from `kept`, which has the same characters.
+ */
 function readRow(
   b: FragmentBuilder,
   links: LinkRecorder,
   complaints: Complaints,
   columns: readonly Column[],
+  pidAt: number,
   t: string,
+  kept: string,
   at: Int32Array,
   line: number,
   busybox: boolean,
 ): void {
-  const pidAt = pidColumn(columns);
   const pid = uintAt(t, at[2 * pidAt]!, at[2 * pidAt + 1]!);
   if (pid <= 0) {
     complaints.error(
       line,
       'expected a PID number in the PID column',
-      t.slice(at[2 * pidAt], at[2 * pidAt + 1]),
+      kept.slice(at[2 * pidAt], at[2 * pidAt + 1]),
     );
     return;
   }
@@ -151,7 +187,8 @@ function readRow(
     switch (column.kind) {
       case 'ppid': {
         const ppid = uintAt(t, s, e);
-        if (ppid < 0) complaints.error(line, 'expected a number in the PPID column', t.slice(s, e));
+        if (ppid < 0)
+          complaints.error(line, 'expected a number in the PPID column', kept.slice(s, e));
         else row.ppid = ppid;
         break;
       }
@@ -160,8 +197,8 @@ function readRow(
         // `+` marks a name procps truncated, which is not the name.
         const uid = uintAt(t, s, e);
         if (uid >= 0) row.uid = uid;
-        else if (e > s && t.charCodeAt(e - 1) !== 43 /* + */ && t.slice(s, e) !== '-')
-          row.user = t.slice(s, e);
+        else if (e > s && t.charCodeAt(e - 1) !== 43 /* + */ && kept.slice(s, e) !== '-')
+          row.user = kept.slice(s, e);
         break;
       }
       case 'uid': {
@@ -176,7 +213,7 @@ function readRow(
           complaints.error(
             line,
             `expected an inode or - in the ${column.ns}ns column`,
-            t.slice(s, e),
+            kept.slice(s, e),
           );
         } else links.memberOf(row, column.ns!, inode, line);
         break;
@@ -185,7 +222,7 @@ function readRow(
       case 'args':
         // args wins over comm: it is the full command line.
         if (commandKind !== 'args') {
-          command = t.slice(s, e);
+          command = kept.slice(s, e);
           commandKind = column.kind;
         }
         break;
@@ -200,25 +237,22 @@ function readRow(
   }
 }
 
-/** The pid column of a column list, looked up once per list. */
-const pidColumns = new WeakMap<readonly Column[], number>();
+/** The index of the pid column (every column list that gets here has one). */
 function pidColumn(columns: readonly Column[]): number {
-  let at = pidColumns.get(columns);
-  if (at === undefined) {
-    at = columns.findIndex((c) => c.kind === 'pid');
-    pidColumns.set(columns, at);
-  }
-  return at;
+  return columns.findIndex((c) => c.kind === 'pid');
 }
 
-/** `ps: …`, `error: …`, `warning: …`, `signal: …`: messages, not rows (rows never start so). */
-function isStderr(t: string): boolean {
-  let i = 0;
-  while (isBlank(t.charCodeAt(i))) i++;
+/**
+ * `ps: …`, `error: …`, `warning: …`, `signal: …` in `t[s, e)`: messages, not rows (rows never
+ * start so).
+ */
+function isStderrAt(t: string, s: number, e: number): boolean {
+  let i = s;
+  while (i < e && isBlank(t.charCodeAt(i))) i++;
   const c = t.charCodeAt(i) | 0x20;
   if (c !== 112 && c !== 101 && c !== 119 && c !== 115) return false; // p e w s
   const colon = t.indexOf(':', i);
-  if (colon < 0 || colon - i > 7) return false;
+  if (colon < 0 || colon >= e || colon - i > 7) return false;
   const word = t.slice(i, colon).toLowerCase();
   return word === 'ps' || word === 'error' || word === 'warning' || word === 'signal';
 }

@@ -1,4 +1,5 @@
 import { FragmentBuilder } from '../../fragment.ts';
+import { flatCopy } from '../../text.ts';
 import type { FormatParser, ParseContext, ParseResult } from '../../types.ts';
 import { hasFlag, programOf } from './argv.ts';
 import { Complaints, OnceWarnings, finishParse } from './complaints.ts';
@@ -17,7 +18,9 @@ const EXPECTED = "`stat -L -c '%n %i' /proc/PID/ns/*` lines (path inode) or bare
  *
  * `/proc/7/ns/net 4026532179` → PID 7 in net namespace 4026532179.
  */
-export function parseStat(text: string, ctx: ParseContext): ParseResult {
+export function parseStat(input: string, ctx: ParseContext): ParseResult {
+  // Only numbers are kept from the text: a transcript's block is read from a copy of its own.
+  const text = ctx.sliced === true ? flatCopy(input) : input;
   const b = new FragmentBuilder(ctx, FORMAT);
   const links = new LinkRecorder(b);
   const complaints = new Complaints(b);
@@ -42,12 +45,13 @@ export function parseStat(text: string, ctx: ParseContext): ParseResult {
     if (end < 0) end = n;
     const stop = end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
     lineNo++;
-    if (!ansi && readNamedFast(text, start, stop)) reader.named(text, start, stop, lineNo);
+    if (!ansi && readNamedFast(text, start, stop)) reader.named(text, input, start, stop, lineNo);
     else {
-      const raw = text.slice(start, stop);
+      // Strings for messages are cut from the input, never from the copy (see flatCopy).
+      const raw = input.slice(start, stop);
       const t = (ansi ? stripAnsi(raw) : raw).trim();
       if (t !== '') {
-        if (readNamedFast(t, 0, t.length)) reader.named(t, 0, t.length, lineNo);
+        if (readNamedFast(t, 0, t.length)) reader.named(t, t, 0, t.length, lineNo);
         else reader.other(t, lineNo);
       }
     }
@@ -55,7 +59,7 @@ export function parseStat(text: string, ctx: ParseContext): ParseResult {
   }
   const { bare, recognized } = reader;
   if (bare.length > 0) nameBare(b, links, ctx, args, bare);
-  finishParse(b, complaints, recognized, text, EXPECTED);
+  finishParse(b, complaints, recognized, input, EXPECTED);
   return b.result();
 }
 
@@ -78,15 +82,15 @@ class StatReader {
 
   /**
    * The common `/proc/123/ns/net 4026531840` line, `text[start, end)`, already scanned into
-   * `fast`.
+   * `fast`; `shown` has the same characters, for messages.
    */
-  named(text: string, start: number, end: number, lineNo: number): void {
+  named(text: string, shown: string, start: number, end: number, lineNo: number): void {
     this.recognized++;
     const link = linkAt(text, fast.nameStart, fast.nameEnd);
     if (link === undefined) {
       this.once.warn(
         lineNo,
-        `${text.slice(start, end)} is not a /proc/PID/ns link; such lines are skipped`,
+        `${shown.slice(start, end)} is not a /proc/PID/ns link; such lines are skipped`,
         'not a link',
       );
       return;
