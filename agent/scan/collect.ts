@@ -73,11 +73,33 @@ export interface CollectContext {
   /** ns entries this kernel has (from /proc/self/ns); `undefined` when unknown. */
   supported: ReadonlySet<string> | undefined;
   tally: Tally;
-  /** Link target → inode; most processes share a handful of targets, so parse each once. */
+  /** Link target → inode, for targets `inodeOf` cannot read at a glance (parsed once each). */
   targets: Map<string, number | undefined>;
 }
 
-function inodeOf(target: string, ctx: CollectContext): number | undefined {
+/**
+ * The inode of a link target `<base>:[<inode>]` (`net:[4026531840]`). Read digit by digit: this
+ * runs for ten links of every process, and a new string per link would have to be hashed for
+ * a cache lookup. Anything unusual goes through `parseNsLink` (cached).
+ */
+function inodeOf(target: string, base: string, ctx: CollectContext): number | undefined {
+  const n = target.length;
+  if (
+    n > base.length + 3 &&
+    target.startsWith(base) &&
+    target.charCodeAt(base.length) === 58 && // ':'
+    target.charCodeAt(base.length + 1) === 91 && // '['
+    target.charCodeAt(n - 1) === 93 // ']'
+  ) {
+    let inode = 0;
+    let i = base.length + 2;
+    for (; i < n - 1; i++) {
+      const d = target.charCodeAt(i) - 48;
+      if (d < 0 || d > 9) break;
+      inode = inode * 10 + d;
+    }
+    if (i === n - 1 && Number.isSafeInteger(inode)) return inode;
+  }
   if (ctx.targets.has(target)) return ctx.targets.get(target);
   const inode = parseNsLink(target)?.inode;
   ctx.targets.set(target, inode);
@@ -136,7 +158,7 @@ export function toProcessRow(raw: RawProc, ctx: CollectContext): ProcessRow | un
       }
       continue;
     }
-    const inode = inodeOf(got, ctx);
+    const inode = inodeOf(got, base, ctx);
     if (inode === undefined) continue;
     if (child) forChildren[base as 'pid' | 'time'] = inode;
     else namespaces[base as NsType] = inode;

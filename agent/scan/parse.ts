@@ -24,12 +24,20 @@ export function parseStat(text: string): StatFields | undefined {
   const open = text.indexOf('(');
   const close = text.lastIndexOf(')');
   if (open < 0 || close < open) return undefined;
-  // After ") " come fields 3.. separated by single spaces; field N is at index N - 3.
-  const rest = text.slice(close + 2).split(' ');
-  const ppid = Number(rest[1]);
-  const startTime = Number(rest[19]);
-  if (!rest[0] || !Number.isSafeInteger(ppid) || !Number.isSafeInteger(startTime)) return undefined;
-  return { comm: text.slice(open + 1, close), state: rest[0], ppid, startTime };
+  // After ") " come fields 3.. separated by single spaces: walk to fields 3, 4 and 22 instead
+  // of splitting all ~50 (this runs for every process of every scan).
+  const at3 = close + 2;
+  const end3 = text.indexOf(' ', at3);
+  if (end3 <= at3) return undefined;
+  const end4 = text.indexOf(' ', end3 + 1);
+  let at22 = end4;
+  for (let field = 5; field <= 21 && at22 >= 0; field++) at22 = text.indexOf(' ', at22 + 1);
+  if (end4 < 0 || at22 < 0) return undefined;
+  const end22 = text.indexOf(' ', at22 + 1);
+  const ppid = Number(text.slice(end3 + 1, end4));
+  const startTime = Number(text.slice(at22 + 1, end22 < 0 ? undefined : end22));
+  if (!Number.isSafeInteger(ppid) || !Number.isSafeInteger(startTime)) return undefined;
+  return { comm: text.slice(open + 1, close), state: text.slice(at3, end3), ppid, startTime };
 }
 
 /** The integer after `\n<key>:\t` in a status file; the first one for tab-separated lists. */

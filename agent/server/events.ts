@@ -3,8 +3,11 @@
  * once (unless its `Last-Event-ID` is that snapshot's ETag), then one `snapshot` event each
  * time the content changes. One poll loop per source runs while it has subscribers, reading
  * through the shared store (so SSE and `/api/snapshot` share scans); each event is serialized
- * once for all its clients. Comment lines keep idle connections open; a client that stops
- * reading is dropped rather than buffered without bound.
+ * once for all its clients. A source that can tell when it has probably changed (`watch`: the
+ * live source, when a namespace appears or vanishes) is read at once instead of at the next
+ * interval (a quarter interval after the last read at least, as between any two reads). Comment
+ * lines keep idle connections open; a client that stops reading is dropped rather than
+ * buffered without bound.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Source } from '../sources/types.ts';
@@ -23,8 +26,17 @@ export interface EventOptions {
 interface Feed {
   /** Each client with the ETag of the last snapshot it was sent. */
   clients: Map<ServerResponse, string | undefined>;
-  timer?: NodeJS.Timeout;
+  timer?: NodeJS.Timeout | undefined;
+  /** When the timer fires (ms since the epoch). */
+  due?: number | undefined;
   running: boolean;
+  /** A read is under way. */
+  busy?: boolean;
+  /** When the last read ended. */
+  lastEnd?: number;
+  /** When the source said it changed, until a read started after that is sent. */
+  changedAt?: number | undefined;
+  unwatch?: (() => void) | undefined;
 }
 
 export class EventHub {
@@ -106,10 +118,15 @@ export class EventHub {
     f.running = true;
     const { intervalMs } = this.options;
     const tick = async (): Promise<void> => {
+      f.timer = undefined;
+      f.due = undefined;
       if (!f.running || this.closed) return;
       const started = Date.now();
+      const notBefore = f.changedAt;
+      f.changedAt = undefined;
+      f.busy = true;
       try {
-        const p = await this.store.get(source);
+        const p = await this.store.get(source, notBefore);
         let message: string | undefined;
         for (const [res, sent] of f.clients) {
           if (sent === p.etag) continue;
@@ -126,16 +143,41 @@ export class EventHub {
           f.clients.set(res, undefined);
         }
       }
+      f.busy = false;
+      const ended = Date.now();
+      f.lastEnd = ended;
       // Reads start every interval (a slow scan does not stretch it), with a pause of a
       // quarter interval at least, so a host slower than the interval is not scanned nonstop.
-      const wait = Math.max(intervalMs / 4, intervalMs - (Date.now() - started));
-      if (f.running && !this.closed) f.timer = setTimeout(() => void tick(), wait);
+      // A read asked for by a change keeps that pause too: a host whose namespaces change all
+      // the time is read as often as a host slower than the interval, no more.
+      const wait =
+        f.changedAt !== undefined
+          ? intervalMs / 4
+          : Math.max(intervalMs / 4, intervalMs - (ended - started));
+      schedule(wait);
     };
-    f.timer = setTimeout(() => void tick(), intervalMs);
+    const schedule = (wait: number): void => {
+      if (!f.running || this.closed) return;
+      clearTimeout(f.timer);
+      f.due = Date.now() + wait;
+      f.timer = setTimeout(() => void tick(), wait);
+    };
+    // Told of a change: read as soon as the pause after the last read allows (a read under
+    // way is followed by another one, which then starts after the change).
+    const changed = (): void => {
+      if (!f.running || this.closed) return;
+      f.changedAt ??= Date.now();
+      if (f.busy) return;
+      const at = Math.max(Date.now(), (f.lastEnd ?? 0) + intervalMs / 4);
+      if (f.due === undefined || at < f.due) schedule(at - Date.now());
+    };
+    f.unwatch = source.watch?.(changed);
+    schedule(intervalMs);
   }
 
   private stop(id: string, f: Feed): void {
     f.running = false;
+    f.unwatch?.();
     if (f.timer) clearTimeout(f.timer);
     this.feeds.delete(id);
   }

@@ -19,6 +19,7 @@ import { isIP } from 'node:net';
 import { realpathSync } from 'node:fs';
 import type { Source } from '../sources/types.ts';
 import { EventHub } from './events.ts';
+import { appScriptHashes } from './inlineScripts.ts';
 import { LIMITS, PREFLIGHT_HEADERS, check, corsHeaders } from './guard.ts';
 import { API_CSP, appCsp, baseHeaders, sendError, sendJson } from './respond.ts';
 import { SnapshotStore } from './snapshots.ts';
@@ -90,7 +91,7 @@ export function createServer(options: ServerOptions): AgentServer {
   });
   const staticDir = options.staticDir !== undefined ? realpathSync(options.staticDir) : undefined;
   const health = { ok: true, version: options.version ?? '0.1.0', node: hostname() };
-  const appPolicy = appCsp({ frameAncestors });
+  const appPolicy = appCsp({ frameAncestors, scriptHashes: appScriptHashes(staticDir) });
   let loopbackOnly = true;
 
   const handle = (req: IncomingMessage, res: ServerResponse): void => {

@@ -7,14 +7,16 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 export interface HeaderPolicy {
   /** CSP `frame-ancestors` sources, e.g. `'self' https://wiki.example`; default `'self'`. */
   frameAncestors: string;
+  /** Hash sources of the app's own inline scripts (inlineScripts.ts). */
+  scriptHashes?: readonly string[];
 }
 
 /** CSP of the app's pages: scripts, styles, workers and fonts from this origin only. */
 export function appCsp(policy: HeaderPolicy): string {
   return [
     "default-src 'self'",
-    "script-src 'self'",
-    // React sets style attributes; no inline <style> or script is ever needed.
+    ["script-src 'self'", ...(policy.scriptHashes ?? [])].join(' '),
+    // React sets style attributes; the only inline script is index.html's own, by its hash.
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self'",

@@ -49,6 +49,9 @@ export function prepare(snapshot: Snapshot, warnings: string[], redact: boolean)
 interface Slot {
   inflight?: Promise<Prepared>;
   last?: Prepared;
+  /** When the running read and the one that gave `last` started (ms since the epoch). */
+  inflightStarted?: number;
+  lastStarted?: number;
 }
 
 export class SnapshotStore {
@@ -73,15 +76,31 @@ export class SnapshotStore {
   /**
    * The current snapshot of `source`: fixtures are read once; other sources are read afresh
    * unless a read is running (then that one is shared) or one finished within `reuseMs`.
+   * `notBefore` (ms since the epoch): only a read started then or later will do — an event
+   * stream told of a change at that time must not be answered with a scan from before it.
    */
-  get(source: Source): Promise<Prepared> {
+  get(source: Source, notBefore = -Infinity): Promise<Prepared> {
     let slot = this.slots.get(source.id);
     if (!slot) this.slots.set(source.id, (slot = {}));
-    if (slot.inflight) return slot.inflight;
+    if (slot.inflight) {
+      if ((slot.inflightStarted ?? -Infinity) >= notBefore) return slot.inflight;
+      // Started too early: wait for it (one read at a time), then read again.
+      return slot.inflight.then(
+        () => this.get(source, notBefore),
+        () => this.get(source, notBefore),
+      );
+    }
     const reuse = source.kind === 'fixture' ? Infinity : (this.options.reuseMs ?? 250);
-    if (slot.last && Date.now() - slot.last.at <= reuse) return Promise.resolve(slot.last);
+    if (
+      slot.last &&
+      Date.now() - slot.last.at <= reuse &&
+      (source.kind === 'fixture' || (slot.lastStarted ?? -Infinity) >= notBefore)
+    )
+      return Promise.resolve(slot.last);
     const s = slot;
     this.reads++;
+    const started = Date.now();
+    s.inflightStarted = started;
     const signal = AbortSignal.timeout(this.options.readTimeoutMs ?? 60000);
     s.inflight = source
       .read(signal)
@@ -89,6 +108,7 @@ export class SnapshotStore {
         const p = prepare(r.snapshot, r.warnings, this.options.redact);
         // Unchanged content keeps the previous body (and its gzip) alive, not a copy.
         s.last = s.last?.etag === p.etag ? { ...s.last, at: p.at, warnings: p.warnings } : p;
+        s.lastStarted = started;
         return s.last;
       })
       .finally(() => {

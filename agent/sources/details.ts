@@ -1,43 +1,37 @@
 /**
  * Net and uts namespace details the /proc scan cannot see: interfaces (names, MACs, CIDR
- * addresses) from `ip -j addr` and host names from `uname -n`, run inside each distinct
- * namespace through `nsenter`. The namespace file is opened by the agent and handed to nsenter
- * as fd 3, after checking its inode, so a PID reused between the scan and the spawn can never
- * make us describe the wrong namespace. Results are cached per inode for `ttlMs`, four times
- * that once two lookups in a row found the same (a pod's network is set up once, just after
- * its sandbox starts): a scan every 2 s then spawns only for namespaces that are new or due.
+ * addresses) and host names, looked up inside each distinct namespace (`detailsLookup.ts`), many
+ * through one shell (`detailsBatch.ts`).
+ * Results are cached per inode for `ttlMs`, four times that once two lookups in a row found the
+ * same (a pod's network is set up once, just after its sandbox starts): a scan every 2 s then
+ * spawns only for namespaces that are new or due. The agent's own uts namespace needs no
+ * command (its host name is ours) and is filled at once.
  *
  * Lookups run in the background, on one queue (new namespaces first, then those due for a
- * refresh), a few at a time. A scan waits for the new namespaces it found for at most `waitMs`
- * and answers with what is known by then: a host that starts with hundreds of pods would
- * otherwise wait for hundreds of `nsenter` runs (seconds) before its first picture. What is
- * still missing is said in a warning and arrives with the next scan.
+ * refresh), a few at a time. A scan waits for the new namespaces it found for at most `waitMs`,
+ * and only when they can be done by then (a pod that just started: two lookups); when they
+ * cannot (the first scan of a host with hundreds of pods would need hundreds of `nsenter` runs,
+ * seconds) it answers at once with what is known, and the lookups start right after that
+ * answer. What is still missing is said in a warning; `watch` tells when it has arrived.
  */
-import { closeSync, fstatSync, openSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { availableParallelism, hostname } from 'node:os';
-import type { NetInterface, Snapshot } from '../../src/protocol/snapshot.ts';
-import { unplacedInterfaces } from '../../src/parse/formats/proc/interfaces.ts';
-import { parseIpJson, parseIpText } from '../../src/parse/formats/proc/ip.ts';
-import { findExecutable, runArgv, type RunResult } from './run.ts';
+import type { Snapshot } from '../../src/protocol/snapshot.ts';
+import { lookUpBatch } from './detailsBatch.ts';
+import {
+  findTools,
+  sameDetails,
+  type DetailType,
+  type Found,
+  type Job,
+  type Tools,
+} from './detailsLookup.ts';
 
-type DetailType = 'net' | 'uts';
+/** Lookups per batch, at most: a batch answers all at once, after all of them. */
+const BATCH = 16;
 
-interface Job {
-  type: DetailType;
-  inode: number;
-  pids: number[];
-}
-
-interface Tools {
-  nsenter: string | undefined;
-  ip: string | undefined;
-  uname: string | undefined;
-}
-
-interface Entry {
+interface Entry extends Found {
   at: number;
-  interfaces?: NetInterface[];
-  hostname?: string;
   /** Lookups in a row that found what the one before found. */
   same?: number;
 }
@@ -55,8 +49,9 @@ export interface DetailsOptions {
   /** Commands in flight at once; default the number of CPUs, 1 to 4 (each is a fork + exec). */
   concurrency?: number;
   /**
-   * How long `fill` waits for the lookups of namespaces it sees first; default 100 ms.
-   * `Infinity` waits for all of them (one-shot reads that must be complete).
+   * How long `fill` waits for the lookups of namespaces it sees first; default 100 ms, and only
+   * when they are expected to be done by then. `Infinity` waits for all of them (one-shot reads
+   * that must be complete).
    */
   waitMs?: number;
   /** Clock, for tests. */
@@ -92,6 +87,11 @@ export class NamespaceDetails {
   private readonly listeners = new Set<() => void>();
   /** Failures of background lookups, reported (once) by the next fill. */
   private readonly failures = new Map<string, number>();
+  /** New namespaces a fill answered without; `watch` is told once they are all looked up. */
+  private readonly owed = new Set<string>();
+  private readonly watchers = new Set<() => void>();
+  /** Typical duration of one lookup (moving average), to judge whether waiting pays. */
+  private typicalMs = 50;
 
   constructor(options: DetailsOptions = {}) {
     this.procRoot = options.procRoot ?? '/proc';
@@ -113,26 +113,22 @@ export class NamespaceDetails {
   }
 
   /**
+   * Calls `listener` each time the details a fill answered without (`pending`) have all been
+   * looked up, so a new fill would show more. Returns the unsubscribe function.
+   */
+  watch(listener: () => void): () => void {
+    this.watchers.add(listener);
+    return () => this.watchers.delete(listener);
+  }
+
+  /**
    * Queues lookups of what is missing or due, waits up to `waitMs` for the namespaces first
-   * seen now, then writes every known detail onto `snapshot`.
+   * seen now (when they can be done by then), then writes every known detail onto `snapshot`.
    */
   async fill(snapshot: Snapshot, signal?: AbortSignal): Promise<DetailsResult> {
-    const warnings: string[] = [];
     const own = { net: this.ownInode('net'), uts: this.ownInode('uts') };
-    const root = process.geteuid?.() === 0;
-    const nsenter = root ? findExecutable('nsenter') : undefined;
-    const ip = findExecutable('ip');
-    const uname = findExecutable('uname');
-    if (!ip)
-      warnings.push('ip (iproute2) is not installed: net namespaces are shown without interfaces');
-    else if (root && !nsenter)
-      warnings.push(
-        "nsenter (util-linux) is not installed: only this agent's own net and uts namespaces are described",
-      );
-    else if (!root)
-      warnings.push(
-        "not running as root: only the agent's own net and uts namespaces are described",
-      );
+    const { tools, warning } = findTools();
+    const warnings = warning ? [warning] : [];
 
     // Candidate PIDs per namespace, lowest first (the scan lists processes by PID).
     const pids = new Map<string, number[]>();
@@ -146,45 +142,54 @@ export class NamespaceDetails {
         else if (list.length < 3) list.push(p.pid);
       }
     }
-    // Forget namespaces that are gone: bounds the cache, and an inode number the kernel reuses
-    // later starts afresh. Their queued lookups are dropped too.
-    for (const key of this.cache.keys()) if (!pids.has(key)) this.cache.delete(key);
-    for (let i = this.queue.length - 1; i >= 0; i--) {
-      const job = this.queue[i]!;
-      const key = `${job.type}:${job.inode}`;
-      if (!pids.has(key)) {
-        this.queue.splice(i, 1);
-        this.queued.delete(key);
-      }
-    }
+    this.forgetGone(pids);
 
     const now = this.now();
     const fresh: Queued[] = [];
     const expired: Queued[] = [];
+    let inline = 0;
     for (const [key, list] of pids) {
       const hit = this.cache.get(key);
       if (hit && now - hit.at < ((hit.same ?? 0) >= 2 ? 4 * this.ttlMs : this.ttlMs)) continue;
       if (this.queued.has(key)) continue;
       const [type, inode] = key.split(':') as [DetailType, string];
       const n = Number(inode);
-      if (type === 'net' && !ip) continue;
-      if (own[type] !== n && !nsenter) continue;
+      if (own[type] === n && type === 'uts') {
+        // Our own host name: no command to run.
+        this.remember(key, { hostname: hostname() });
+        if (!hit) inline++;
+        continue;
+      }
+      if (type === 'net' && !tools.ip) continue;
+      if (own[type] !== n && !tools.nsenter) continue;
       (hit ? expired : fresh).push({ type, inode: n, pids: list, own: own[type] === n });
     }
-    this.tools = { nsenter, ip, uname };
+    this.tools = tools;
     // New namespaces go before refreshes of known ones (which show their last details
     // meanwhile); the queue runs in the background, so no scan ever waits for a refresh.
     for (const job of [...fresh, ...expired]) this.queued.add(`${job.type}:${job.inode}`);
     this.queue.unshift(...fresh);
     this.queue.push(...expired);
-    this.pump();
     const keys = fresh.map((j) => `${j.type}:${j.inode}`);
-    const known = (): boolean => keys.every((k) => !this.queued.has(k));
-    if (keys.length > 0 && this.waitMs > 0) await this.until(known, this.waitMs, signal);
-    const pending = keys.filter((k) => this.queued.has(k)).length;
-    if (pending > 0)
+    // Waiting pays only when the new lookups can finish in time: they run `concurrency` at once.
+    const waves = Math.ceil(keys.length / this.concurrency);
+    const wait =
+      keys.length > 0 &&
+      this.waitMs > 0 &&
+      (this.waitMs === Infinity || waves * this.typicalMs <= this.waitMs);
+    if (wait) {
+      this.pump();
+      const known = (): boolean => keys.every((k) => !this.queued.has(k));
+      await this.until(known, this.waitMs, signal);
+    } else {
+      // Each lookup starts with a fork of this process: after the answer is out, not before.
+      setImmediate(() => this.pump());
+    }
+    const late = keys.filter((k) => this.queued.has(k));
+    for (const k of late) this.owed.add(k);
+    if (late.length > 0)
       warnings.push(
-        `interfaces and host names of ${pending} new namespaces are still being read; they follow in the next update`,
+        `interfaces and host names of ${late.length} new namespaces are still being read; they follow in the next update`,
       );
     for (const [message, count] of this.failures)
       warnings.push(count > 1 ? `${message} (and ${count - 1} more like it)` : message);
@@ -196,7 +201,32 @@ export class NamespaceDetails {
       if (hit?.interfaces && ns.interfaces === undefined) ns.interfaces = hit.interfaces;
       if (hit?.hostname !== undefined && ns.hostname === undefined) ns.hostname = hit.hostname;
     }
-    return { looked: keys.length - pending, pending, warnings };
+    return { looked: inline + keys.length - late.length, pending: late.length, warnings };
+  }
+
+  /**
+   * Forgets namespaces that are gone: bounds the cache, and an inode number the kernel reuses
+   * later starts afresh. Their queued lookups are dropped too.
+   */
+  private forgetGone(present: ReadonlyMap<string, unknown>): void {
+    for (const key of this.cache.keys()) if (!present.has(key)) this.cache.delete(key);
+    for (let i = this.queue.length - 1; i >= 0; i--) {
+      const job = this.queue[i]!;
+      const key = `${job.type}:${job.inode}`;
+      if (!present.has(key)) {
+        this.queue.splice(i, 1);
+        this.queued.delete(key);
+        this.owed.delete(key);
+      }
+    }
+  }
+
+  /** Stores a lookup's result; counts lookups in a row that found the same. */
+  private remember(key: string, found: Found): void {
+    const entry: Entry = { ...found, at: this.now() };
+    const before = this.cache.get(key);
+    if (before && sameDetails(before, entry)) entry.same = (before.same ?? 0) + 1;
+    this.cache.set(key, entry);
   }
 
   /** Resolves when `done()` holds, after `ms` at most, or when `signal` aborts. */
@@ -218,29 +248,42 @@ export class NamespaceDetails {
     });
   }
 
-  /** Starts queued lookups up to the concurrency limit; each finished one starts the next. */
+  /**
+   * Starts queued lookups, in batches (one shell each, `detailsBatch.ts`) of an even share of
+   * the queue, up to `BATCH`, at most `concurrency` batches at once; each finished batch starts
+   * the next.
+   */
   private pump(): void {
     while (this.running < this.concurrency && this.queue.length > 0) {
-      const job = this.queue.shift()!;
-      const key = `${job.type}:${job.inode}`;
+      const size = Math.min(BATCH, Math.ceil(this.queue.length / this.concurrency));
+      const jobs = this.queue.splice(0, size);
       this.running++;
-      void this.lookUp(job, job.own, this.tools, undefined)
+      const started = this.now();
+      const options = { procRoot: this.procRoot, timeoutMs: this.timeoutMs };
+      void lookUpBatch(jobs, this.tools, options)
         .then(
-          (r) => {
-            if (typeof r === 'string') this.failures.set(r, (this.failures.get(r) ?? 0) + 1);
-            // A failure is remembered too (without details), so it is tried again only when due.
-            const entry: Entry =
-              typeof r === 'string' ? { at: this.now() } : { ...r, at: this.now() };
-            const before = this.cache.get(key);
-            if (before && sameDetails(before, entry)) entry.same = (before.same ?? 0) + 1;
-            if (this.queued.has(key)) this.cache.set(key, entry);
+          (results) => {
+            const each = Math.max(1, (this.now() - started) / jobs.length);
+            this.typicalMs = 0.8 * this.typicalMs + 0.2 * each;
+            results.forEach((r, i) => {
+              const key = `${jobs[i]!.type}:${jobs[i]!.inode}`;
+              if (typeof r === 'string') this.failures.set(r, (this.failures.get(r) ?? 0) + 1);
+              // A failure is remembered too (without details): tried again only when due.
+              if (this.queued.has(key)) this.remember(key, typeof r === 'string' ? {} : r);
+            });
           },
           () => undefined,
         )
         .finally(() => {
           this.running--;
-          this.queued.delete(key);
+          let settled = false;
+          for (const job of jobs) {
+            const key = `${job.type}:${job.inode}`;
+            this.queued.delete(key);
+            if (this.owed.delete(key) && this.owed.size === 0) settled = true;
+          }
           for (const listener of [...this.listeners]) listener();
+          if (settled) for (const watcher of [...this.watchers]) watcher();
           this.pump();
         });
     }
@@ -253,87 +296,4 @@ export class NamespaceDetails {
       return undefined;
     }
   }
-
-  /** Details of one namespace, or a warning message. */
-  private async lookUp(
-    job: Job,
-    isOwn: boolean,
-    tools: Tools,
-    signal: AbortSignal | undefined,
-  ): Promise<Omit<Entry, 'at'> | string> {
-    const label = `${job.type}:[${job.inode}]`;
-    if (isOwn) {
-      if (job.type === 'uts') return { hostname: hostname() };
-      return this.interfaces(label, (args) => this.run(tools.ip!, args, [], signal));
-    }
-    // Hold the namespace open (inode checked) so the command enters exactly this one.
-    let fd: number | undefined;
-    for (const pid of job.pids) {
-      try {
-        const candidate = openSync(`${this.procRoot}/${pid}/ns/${job.type}`, 'r');
-        if (fstatSync(candidate).ino === job.inode) {
-          fd = candidate;
-          break;
-        }
-        closeSync(candidate);
-      } catch {
-        // exited since the scan: try the next member
-      }
-    }
-    if (fd === undefined)
-      return `${label}: every process in it exited before it could be described`;
-    try {
-      const enter = [`--${job.type}=/proc/self/fd/3`];
-      if (job.type === 'uts') {
-        if (!tools.uname) return 'uname is not installed: host names are not read';
-        const r = await this.run(tools.nsenter!, [...enter, tools.uname, '-n'], [fd], signal);
-        if (!r.ok) return r.error;
-        return { hostname: r.stdout.trim() };
-      }
-      return await this.interfaces(label, (args) =>
-        this.run(tools.nsenter!, [...enter, tools.ip!, ...args], [fd], signal),
-      );
-    } finally {
-      closeSync(fd);
-    }
-  }
-
-  /** `ip -j addr`, or plain `ip addr` where this iproute2 has no JSON, through `run`. */
-  private async interfaces(
-    label: string,
-    run: (args: string[]) => Promise<RunResult>,
-  ): Promise<Omit<Entry, 'at'> | string> {
-    let r = await run(['-j', 'addr']);
-    let parse = parseIpJson;
-    if (!r.ok && /-j|json/i.test(r.stderr)) {
-      r = await run(['addr']);
-      parse = parseIpText;
-    }
-    if (!r.ok) return r.error;
-    const parsed = parse(r.stdout, { source: `ip addr in ${label}` });
-    const problems = parsed.issues.filter((i) => i.level === 'error');
-    if (problems.length > 0) return `ip addr in ${label}: ${problems[0]!.message}`;
-    return { interfaces: unplacedInterfaces(parsed.fragment).flatMap((u) => u.interfaces) };
-  }
-
-  private run(
-    file: string,
-    args: string[],
-    fds: number[],
-    signal: AbortSignal | undefined,
-  ): Promise<RunResult> {
-    return runArgv(file, args, {
-      timeoutMs: this.timeoutMs,
-      maxBytes: 4 * 1024 * 1024,
-      fds,
-      // Lookups run beside the scans: on a busy host the scans (what viewers wait for) go first.
-      nice: 10,
-      ...(signal ? { signal } : {}),
-    });
-  }
-}
-
-/** Whether two lookups of one namespace found the same interfaces and host name. */
-function sameDetails(a: Entry, b: Entry): boolean {
-  return a.hostname === b.hostname && JSON.stringify(a.interfaces) === JSON.stringify(b.interfaces);
 }

@@ -14,14 +14,17 @@ describe('dropHelpers', () => {
       { node: 'n', pid: 12, ppid: 10, command: 'ip -j addr', namespaces: { net: 3, mnt: 2 } },
       // A child that is not a helper (adopted, or started before exec): workload, kept.
       { node: 'n', pid: 13, ppid: 10, command: 'sleep 300', namespaces: { net: 4, mnt: 2 } },
+      // What a helper runs (a batch shell's nsenter): left out with it.
+      { node: 'n', pid: 14, ppid: 11, command: 'nsenter ip', namespaces: { net: 5, mnt: 2 } },
     ];
     s.namespaces = [
       { node: 'n', type: 'net', inode: 1, nprocs: 2 },
       { node: 'n', type: 'mnt', inode: 2, nprocs: 3 },
       { node: 'n', type: 'net', inode: 3, nprocs: 1 },
       { node: 'n', type: 'net', inode: 4, nprocs: 1 },
+      { node: 'n', type: 'net', inode: 5, nprocs: 1 },
     ];
-    s.namespaces[1]!.nprocs = 4;
+    s.namespaces[1]!.nprocs = 5;
     dropHelpers(s, 10, new Set([11, 12]));
     expect(s.processes.map((p) => p.pid)).toEqual([10, 13]);
     expect(s.namespaces.map((n) => [n.type, n.inode, n.nprocs])).toEqual([
@@ -83,6 +86,28 @@ describe.skipIf(SKIP !== undefined)(`NamespaceDetails${SKIP ? ` (skipped: ${SKIP
     expect(net?.interfaces?.some((i) => i.name === 'lo')).toBe(true);
     expect(second.namespaces.find((n) => n.type === 'uts')?.hostname).toBeTruthy();
   });
+
+  it.skipIf(process.geteuid?.() !== 0 || !findExecutable('nsenter'))(
+    'does not wait for more lookups than can be done in time; they start right after',
+    async () => {
+      const details = new NamespaceDetails({ concurrency: 1, waitMs: 100 });
+      const s = emptySnapshot();
+      // Three namespaces of processes that do not exist: three lookups that fail.
+      s.processes = [1, 2, 3].map((i) => ({
+        node: 'n',
+        pid: 4_000_000 + i,
+        command: 'x',
+        namespaces: { net: 4_000_000_000 + i },
+      }));
+      const r = await details.fill(s);
+      // Each of these lookups fails at once: had fill waited, none would be pending.
+      expect(r.pending).toBe(3);
+      expect(details.busy).toBe(3);
+      await details.idle();
+      const again = await details.fill(s);
+      expect(again.warnings.join('\n')).toMatch(/exited before it could be described/);
+    },
+  );
 
   it('waits for them when told to (one-shot reads)', async () => {
     const details = new NamespaceDetails({ waitMs: Infinity });

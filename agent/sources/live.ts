@@ -14,6 +14,7 @@ import { scanProc } from '../scan/index.ts';
 import { NamespaceDetails } from './details.ts';
 import { queryRuntimes, type RuntimeQuery } from './runtime.ts';
 import { helperPids } from './helperPids.ts';
+import { ProcWatch, baselineOf } from './liveWatch.ts';
 import type { Source, SourceResult } from './types.ts';
 
 export interface LiveOptions {
@@ -44,6 +45,12 @@ export interface LiveOptions {
 export interface LiveSource extends Source {
   /** Resolves when no net/uts detail lookup is queued or running. */
   detailsIdle(): Promise<void>;
+  /**
+   * Tells `onChange` when a namespace has appeared or vanished since the last read (a cheap
+   * look at /proc every 200 ms while watched; see `liveWatch.ts`), and when net/uts details a
+   * read answered without have all arrived.
+   */
+  watch(onChange: () => void): () => void;
 }
 
 /**
@@ -57,25 +64,64 @@ export function liveSource(options: LiveOptions = {}): LiveSource {
     ...(options.detailsTtlMs !== undefined ? { ttlMs: options.detailsTtlMs } : {}),
     ...(options.detailsWaitMs !== undefined ? { waitMs: options.detailsWaitMs } : {}),
   });
+  const watchers = new Set<() => void>();
+  const notify = (): void => {
+    for (const w of [...watchers]) w();
+  };
+  const procWatch = new ProcWatch(notify, {
+    ...(options.procRoot !== undefined ? { procRoot: options.procRoot } : {}),
+  });
+  let unwatchDetails: (() => void) | undefined;
   return {
     id: options.id ?? 'live',
     title: options.title ?? `this machine (live): ${node}`,
     kind: 'live',
-    read: (signal) => readLive(node, details, options, signal),
+    read: async (signal) => {
+      const r = await readLive(node, details, options, signal);
+      if (watchers.size > 0) procWatch.rebase(baselineOf(r.snapshot));
+      return r;
+    },
     detailsIdle: () => details.idle(),
+    watch(onChange) {
+      watchers.add(onChange);
+      if (watchers.size === 1) {
+        procWatch.start();
+        unwatchDetails = details.watch(notify);
+      }
+      return () => {
+        if (!watchers.delete(onChange) || watchers.size > 0) return;
+        procWatch.stop();
+        unwatchDetails?.();
+      };
+    },
   };
 }
 
 /**
- * Drops this agent's running helpers (children of `self` listed in `helpers`) from a scan, and
- * the namespace rows only they were in. `nprocs` counts follow.
+ * Drops this agent's running helpers (children of `self` listed in `helpers`) and what they
+ * run (a batch shell's nsenter and ip) from a scan, and the namespace rows only they were in.
+ * `nprocs` counts follow.
  */
 export function dropHelpers(
   scan: Snapshot,
   self: number,
   running: ReadonlySet<number> = helperPids,
 ): void {
-  const isHelper = (p: { pid: number; ppid?: number }) => p.ppid === self && running.has(p.pid);
+  const dropped = new Set<number>();
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const p of scan.processes) {
+      if (dropped.has(p.pid)) continue;
+      if (
+        (p.ppid === self && running.has(p.pid)) ||
+        (p.ppid !== undefined && dropped.has(p.ppid))
+      ) {
+        dropped.add(p.pid);
+        grew = true;
+      }
+    }
+  }
+  const isHelper = (p: { pid: number }) => dropped.has(p.pid);
   const helpers = scan.processes.filter(isHelper);
   if (helpers.length === 0) return;
   scan.processes = scan.processes.filter((p) => !isHelper(p));

@@ -21,4 +21,10 @@ export interface SourceResult {
 
 export interface Source extends SourceInfo {
   read(signal: AbortSignal): Promise<SourceResult>;
+  /**
+   * Optional: calls `onChange` when a read would probably differ from the last one (the live
+   * source: a namespace appeared or vanished), so an event stream can read before its next
+   * interval. A hint only; streams still read every interval. Returns the unsubscribe.
+   */
+  watch?(onChange: () => void): () => void;
 }

@@ -182,6 +182,10 @@ export async function serve(
   io.out(
     `nsviz serve: listening on ${listening.url} (${sources.length} sources: ${sources.map((s) => s.id).join(', ') || 'none'})\n`,
   );
+  if (staticDir && token !== undefined)
+    // The app moves `#token=` into the tab's storage and out of the address at once; the hash
+    // is never sent to a server, so the token shows in no request line or log.
+    io.out(`nsviz serve: open ${listening.url}#token=${encodeURIComponent(token)}\n`);
   control.onListening?.(listening);
 
   await new Promise<void>((done) => {
