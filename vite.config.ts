@@ -1,5 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { firstFrame } from './scripts/vite/firstFrame.ts';
 import { parsedFixtures } from './scripts/vite/parsedFixtures.ts';
 
 /**
@@ -15,9 +16,12 @@ const agent = process.env.NSVIZ_AGENT_URL;
  * docs/decisions/0002-fixture-bundling.md), so `dist/` works without a server API.
  */
 export default defineConfig({
-  plugins: [react(), parsedFixtures(import.meta.dirname)],
+  plugins: [react(), parsedFixtures(import.meta.dirname), firstFrame(import.meta.dirname)],
   build: {
     target: 'es2022',
+    // One stylesheet, linked by index.html: the first frame (docs/decisions/0011-first-frame.md)
+    // is drawn before the app's chunk loads, and needs every style the app's first render uses.
+    cssCodeSplit: false,
     // One lazy chunk per fixture file is expected; only the app shell is in the entry.
     chunkSizeWarningLimit: 300,
   },

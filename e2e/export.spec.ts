@@ -15,7 +15,15 @@ async function openView(page: Page, hash: string): Promise<void> {
   await expect(page.getByTestId('workspace')).toBeVisible({ timeout: 20_000 });
 }
 
+/** Opens the toolbar's Export group (a disclosure button), unless it is open. */
+async function openExport(page: Page): Promise<void> {
+  const toggle = page.getByTestId('export-menu');
+  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+  await expect(page.getByTestId('export-svg')).toBeVisible();
+}
+
 async function exportFile(page: Page, kind: 'svg' | 'png' | 'json'): Promise<Download> {
+  await openExport(page);
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     page.getByTestId(`export-${kind}`).click(),
@@ -284,6 +292,7 @@ test.describe('export @export', () => {
 
   test('transparent background leaves the backdrop out', async ({ page }) => {
     await openView(page, 'src=myweb2&view=topology');
+    await openExport(page);
     await page.getByTestId('export-transparent').check();
     const svg = (await read(await exportFile(page, 'svg'))).toString('utf8');
     expect((await inspectSvg(page, svg)).background).toBeNull();
@@ -359,6 +368,7 @@ test.describe('export @export', () => {
   }) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL! });
     await openView(page, 'src=myweb2&view=topology&q=nginx');
+    await openExport(page);
     await page.getByTestId('copy-embed').click();
     await expect(page.getByTestId('embed-copied')).toBeVisible();
     await expect(page.getByTestId('embed-copied')).toContainText('copied');
@@ -369,6 +379,7 @@ test.describe('export @export', () => {
     expect(code).not.toContain('q=nginx');
     expect(code).toContain('title="nsviz: myweb2');
 
+    await openExport(page);
     await page.getByTestId('export-transparent').check();
     await page.getByTestId('copy-embed').click();
     const transparent = await page.evaluate(() => navigator.clipboard.readText());
@@ -386,6 +397,7 @@ test.describe('export @export', () => {
       });
     });
     await openView(page, 'src=myweb2&view=matrix&lang=ko');
+    await openExport(page);
     await expect(page.getByTestId('copy-embed')).toHaveText('임베드 코드 복사');
     await page.getByTestId('copy-embed').click();
     const field = page.getByTestId('embed-code');
@@ -401,7 +413,76 @@ test.describe('export @export', () => {
     await field.press('Escape');
     await expect(field).toHaveCount(0);
     await expect(page.getByTestId('copy-embed')).toBeFocused();
+    // A second Escape closes the Export group, back on its button.
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('copy-embed')).toBeHidden();
+    await expect(page.getByTestId('export-menu')).toBeFocused();
+    await expect(page.getByTestId('export-menu')).toHaveAttribute('aria-expanded', 'false');
   });
+});
+
+test.describe('the toolbar at 1280 px @export', () => {
+  for (const lang of ['en', 'ko'] as const) {
+    test(`one row in ${lang}; the export buttons behind one Export button`, async ({ page }) => {
+      await openView(page, `src=myweb2&view=matrix&lang=${lang}`);
+      const toolbar = page.getByRole('toolbar');
+      const boxes = await toolbar.evaluate((el) =>
+        [...el.children].map((c) => {
+          const r = c.getBoundingClientRect();
+          return { name: c.className, top: r.top, bottom: r.bottom, right: r.right };
+        }),
+      );
+      expect(boxes.map((b) => b.name)).toEqual([
+        'view-switch',
+        'type-filter',
+        'search',
+        'export-menu',
+      ]);
+      // One row: every group overlaps the first one vertically, and none leaves the page.
+      const [first] = boxes;
+      for (const b of boxes) {
+        expect(b.top, b.name).toBeLessThan(first!.bottom);
+        expect(b.right, b.name).toBeLessThanOrEqual(1280);
+      }
+      // The search box keeps room for its whole placeholder.
+      const clipped = await page.getByTestId('search').evaluate((el: HTMLInputElement) => {
+        const probe = document.createElement('span');
+        probe.style.cssText = `font: ${getComputedStyle(el).font}; position: absolute; white-space: pre`;
+        probe.textContent = el.placeholder;
+        document.body.append(probe);
+        const width = probe.getBoundingClientRect().width;
+        probe.remove();
+        return width > el.clientWidth - 20;
+      });
+      expect(clipped).toBe(false);
+
+      const toggle = page.getByTestId('export-menu');
+      await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+      await expect(page.getByTestId('export-svg')).toBeHidden();
+      await toggle.click();
+      await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+      for (const id of [
+        'export-svg',
+        'export-png',
+        'export-json',
+        'copy-embed',
+        'export-transparent',
+      ])
+        await expect(page.getByTestId(id)).toBeInViewport({ ratio: 1 });
+      await expect(
+        page.getByRole('group', { name: lang === 'ko' ? '내보내기' : 'Export' }),
+      ).toBeVisible();
+      await page.screenshot({ path: `test-results/toolbar-export-${lang}.png` });
+      // The keyboard reaches the buttons from the toggle.
+      await toggle.focus();
+      await page.keyboard.press('Tab');
+      await expect(page.getByTestId('export-svg')).toBeFocused();
+      // A click elsewhere closes it.
+      await page.getByTestId('matrix').locator('h2').click();
+      await expect(page.getByTestId('export-svg')).toBeHidden();
+      await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    });
+  }
 });
 
 test.describe('single-file build @export', () => {

@@ -82,6 +82,52 @@ test.describe('import', () => {
     await expect(page.getByTestId('import-paste')).toHaveValue(garbage);
   });
 
+  test('in Korean, parse problems and warnings are Korean; the English original stays at hand', async ({
+    page,
+  }) => {
+    await page.goto('/#src=myweb2&view=matrix&lang=ko');
+    const warning = page.getByTestId('warnings').locator('.message').first();
+    await expect(warning).toHaveText(
+      /^프로세스 3개는 kubectl exec myweb2\/myweb2-netshoot 안에서 읽었습니다\./,
+      { timeout: 20_000 },
+    );
+    await expect(warning).toHaveAttribute('data-issue', 'inside-wrapper');
+    await expect(warning).toHaveAttribute('title', /^원문: the 3 processes were read inside/);
+    await expect(page.getByTestId('warnings').locator('.where').first()).toHaveAttribute(
+      'title',
+      'reconstructed/myweb2.txt, 135번째 줄',
+    );
+
+    await openDialog(page);
+    await page.getByTestId('import-paste').fill('<b>hello</b> this is not a capture\n');
+    await page.getByTestId('import-submit').click();
+    const alert = panel(page).getByRole('alert');
+    await expect(alert).toContainText('이 입력에서 읽을 수 있는 내용이 없습니다');
+    await expect(alert).toContainText('paste, 1번째 줄');
+    const problem = alert.locator('[data-issue]');
+    await expect(problem).toHaveAttribute('data-issue', 'unknown-format');
+    await expect(problem).toContainText('알 수 없는 형식입니다. 읽을 수 있는 형식: ');
+    await expect(problem).not.toContainText('unknown format');
+    await expect(problem).toHaveAttribute('title', /^원문: unknown format: expected one of: /);
+    await panel(page).screenshot({ path: 'test-results/import-error-ko.png' });
+
+    // A snapshot with a wrong value: the "expected …, found …" frame in Korean, the parts kept.
+    await page
+      .getByTestId('import-paste')
+      .fill('{"schema":"nsviz/snapshot@1","processes":[{"node":"n","pid":"x"}]}');
+    await page.getByTestId('import-submit').click();
+    await expect(alert.locator('[data-issue]')).toHaveText(
+      'processes.0.pid: 예상한 내용: a value of type integer · 실제 내용: "x"',
+    );
+
+    // The same in English: the parser's sentence, unchanged. (The modal dialog covers the
+    // language switch; the hash is the same switch.)
+    await page.evaluate(() => (location.hash = location.hash.replace('lang=ko', 'lang=en')));
+    await expect(alert.locator('[data-issue]')).toHaveText(
+      'processes.0.pid: expected a value of type integer, found "x"',
+    );
+  });
+
   test('two chosen files are merged into one snapshot', async ({ page }) => {
     await page.goto('/#view=matrix');
     await openDialog(page);
@@ -214,6 +260,13 @@ test.describe('#src=<url>', () => {
     await expect(alert).toContainText('/captures/missing.txt');
     await expect(alert).toContainText('HTTP 404');
     await problem.screenshot({ path: 'test-results/url-error.png' });
+    await page.goto('/#src=/captures/missing.txt&view=matrix&lang=ko');
+    await expect(alert).toContainText('이 URL을 열 수 없습니다');
+    await expect(alert.locator('[data-failure]')).toHaveText(
+      /^서버가 HTTP 404( [\w ]+)? 상태로 응답했습니다\.$/,
+    );
+    await problem.screenshot({ path: 'test-results/url-error-ko.png' });
+    await page.goto('/#src=/captures/missing.txt&view=matrix');
     // "Try again" fetches again: now the server has it.
     await page.unroute('**/captures/missing.txt');
     await page.route('**/captures/missing.txt', async (route) => {

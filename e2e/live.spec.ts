@@ -21,10 +21,10 @@ interface Agent {
 }
 
 /** Starts the agent (its fixtures off: the app bundles them) and waits for its address. */
-async function startAgent(port = 0): Promise<Agent> {
+async function startAgent(port = 0, extra: readonly string[] = []): Promise<Agent> {
   const child = spawn(
     process.execPath,
-    ['bin/nsviz.mjs', 'serve', '--live', '--no-fixtures', '--port', String(port)],
+    ['bin/nsviz.mjs', 'serve', '--live', '--no-fixtures', '--port', String(port), ...extra],
     { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let out = '';
@@ -154,4 +154,37 @@ test('a process in new namespaces appears marked as added, and goes when it ends
       // already gone
     }
   }
+});
+
+test('an agent started with --token: the token from the printed address, or typed in', async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  const errors = collectErrors(page);
+  const token = 'e2e-token-0123456789';
+  agent = await startAgent(0, ['--token', token]);
+  // Without the token the agent answers 401: the picker still offers this machine, and the
+  // live view asks for the token.
+  await page.goto(`${agent.url}#src=live`);
+  await expect(page.getByTestId('fixture-picker').locator('option[value=live]')).toHaveText(
+    /token needed/,
+  );
+  await expect(page.getByTestId('live-token')).toBeVisible({ timeout: 20_000 });
+  await page.getByTestId('live-token').fill(token);
+  await page.getByTestId('live-token-submit').click();
+  await expect(status(page)).toHaveAttribute('data-state', 'live', { timeout: 20_000 });
+  await expect(topology(page).locator('[data-kind=namespace]').first()).toBeVisible();
+  // The event stream carries the header too: it opens, instead of leaving the app polling.
+  await expect(status(page)).toHaveAttribute('data-stream', 'open', { timeout: 30_000 });
+
+  // The address `nsviz serve` prints: the app takes the token and drops it from the address.
+  const fresh = await page.context().newPage();
+  const freshErrors = collectErrors(fresh);
+  await fresh.goto(`${agent.url}#token=${token}&src=live`);
+  await expect(status(fresh)).toHaveAttribute('data-state', 'live', { timeout: 20_000 });
+  expect(fresh.url()).not.toContain(token);
+  expect(fresh.url()).toContain('src=live');
+  await fresh.close();
+  // The agent's CSP lets index.html's first-frame script run (by its hash): no violations.
+  expect([...errors, ...freshErrors].filter((e) => !/401/.test(e))).toEqual([]);
 });

@@ -205,6 +205,49 @@ test.describe('processes under their containers @model', () => {
     await expect(matrix.locator('td[data-ns-type="net"]')).toHaveAttribute('rowspan', '3');
   });
 
+  test('opened containers are in the hash (expand=): links and Back/Forward restore them', async ({
+    page,
+  }) => {
+    await openFixture(page, 'myweb2');
+    const matrix = page.getByTestId('matrix');
+    const processes = matrix.locator('tr[data-kind=process]');
+    const nginx = matrix.locator(`tr[data-container-id="${NGINX_ID}"]`);
+    const netshoot = matrix.locator('tr[data-container-id]', { hasText: 'myweb2-netshoot' });
+    const nginxKey = encodeURIComponent(`ctr:k8s-w1:${NGINX_ID}`);
+
+    await nginx.getByTestId('expand-processes').click();
+    await expect(page).toHaveURL(new RegExp(`expand=${nginxKey}(&|$)`));
+    await expect(processes).toHaveCount(1);
+    await netshoot.getByTestId('expand-processes').click();
+    await expect(processes).toHaveCount(2);
+    await expect(page).toHaveURL(new RegExp(`expand=${nginxKey}%2Cctr%3Ak8s-w1%3A7f61`));
+    await expect(netshoot).toHaveAttribute('data-expanded', 'true');
+
+    await page.goBack();
+    await expect(processes).toHaveCount(1);
+    await expect(nginx).toHaveAttribute('data-expanded', 'true');
+    await expect(netshoot).not.toHaveAttribute('data-expanded');
+    await expect(netshoot.getByTestId('expand-processes')).toHaveAttribute(
+      'aria-expanded',
+      'false',
+    );
+    await page.goBack();
+    await expect(processes).toHaveCount(0);
+    await page.goForward();
+    await expect(processes).toHaveCount(1);
+    await expect(processes).toHaveAttribute('data-parent-container', NGINX_ID);
+
+    // A shared link opens with the container's processes listed; folding writes the hash.
+    await page.goto(`/#src=myweb2&view=matrix&expand=${nginxKey}`);
+    await page.reload();
+    await expect(processes).toHaveCount(1, { timeout: 20_000 });
+    await expect(processes).toHaveAttribute('data-key', 'proc:k8s-w1:2903');
+    await expect(matrix.locator('td[data-ns-type="net"]')).toHaveAttribute('rowspan', '4');
+    await nginx.getByTestId('expand-processes').click();
+    await expect(processes).toHaveCount(0);
+    expect(page.url()).not.toContain('expand=');
+  });
+
   test('the type filter limits the columns, Korean labels', async ({ page }) => {
     await page.goto('/#src=myweb2&view=matrix&types=net,pid&lang=ko');
     const matrix = page.getByTestId('matrix');

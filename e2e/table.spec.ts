@@ -78,6 +78,54 @@ test.describe('namespace table @model', () => {
       expect(type).toBe('pid');
   });
 
+  test('the filter is in the hash: one history entry per edit, Back and Forward restore it', async ({
+    page,
+  }) => {
+    await openTable(page);
+    const filter = page.getByTestId('ns-table-filter');
+    const count = page.getByTestId('ns-table-count');
+    const entries = () => page.evaluate(() => history.length);
+    const start = await entries();
+
+    await filter.pressSequentially('nginx');
+    await expect(page).toHaveURL(/filter=nginx(&|$)/);
+    await expect(rows(page)).toHaveCount(8);
+    // Five keystrokes, one entry.
+    expect(await entries()).toBe(start + 1);
+    await filter.press('Enter');
+    await filter.press('Control+a');
+    await filter.pressSequentially('10.244.1.6');
+    await expect(page).toHaveURL(/filter=10\.244\.1\.6/);
+    await expect(rows(page)).toHaveCount(1);
+    expect(await entries()).toBe(start + 2);
+    await filter.blur();
+
+    await page.goBack();
+    await expect(filter).toHaveValue('nginx');
+    await expect(count).toHaveText('8 of 19 namespaces');
+    await page.goBack();
+    await expect(filter).toHaveValue('');
+    await expect(rows(page)).toHaveCount(19);
+    expect(page.url()).not.toContain('filter=');
+    await page.goForward();
+    await expect(filter).toHaveValue('nginx');
+    await expect(rows(page)).toHaveCount(8);
+
+    // Typing after Back starts a new entry instead of overwriting the one gone back to.
+    await filter.fill('pause');
+    await expect(page).toHaveURL(/filter=pause/);
+    await page.goBack();
+    await expect(filter).toHaveValue('nginx');
+
+    // A shared link opens filtered.
+    await page.goto('/#src=myweb2&view=table&filter=myweb2-netshoot');
+    await expect(filter).toHaveValue('myweb2-netshoot');
+    await expect(count).toContainText(' of 19 namespaces');
+    await page.reload();
+    await expect(filter).toHaveValue('myweb2-netshoot', { timeout: 20_000 });
+    await expect(count).toContainText(' of 19 namespaces');
+  });
+
   test('hovering a row highlights it and its members; a click selects it', async ({ page }) => {
     await openTable(page);
     const net = page.locator('tr[data-key="ns:k8s-w1:4026532264"]');

@@ -198,6 +198,54 @@ test.describe('topology interaction', () => {
     await svg.locator('[data-action=expand-pod]').click();
     await expect(svg.locator('[data-kind=container]')).toHaveCount(9);
   });
+
+  test('100 pods: every entity drawn, named and focusable at the fit; text where it can be read', async ({
+    page,
+    baseURL,
+  }) => {
+    test.setTimeout(60_000);
+    const text = toTranscript(syntheticNode(2000, 100));
+    await page.route('**/e2e/large.txt', (route) =>
+      route.fulfill({ status: 200, contentType: 'text/plain', body: text }),
+    );
+    await open(page, `src=${encodeURIComponent(`${baseURL ?? ''}/e2e/large.txt`)}&view=topology`);
+    const svg = page.getByTestId('topology');
+    await expect(svg.locator('[data-kind=pod]')).toHaveCount(100);
+    await expect(svg.locator('[data-kind=container]')).toHaveCount(300);
+    await expect(svg).toHaveAttribute('data-lod', 'low');
+    expect(await svg.locator('[data-key]:not([aria-label])').count()).toBe(0);
+    expect(await svg.locator('[data-key]:not([tabindex="0"])').count()).toBe(0);
+    // Zoomed out, the small text is not drawn at all (level of detail): only the pods' titles.
+    await expect(svg.locator('[data-layer=body] [data-kind=container] text')).toHaveCount(0);
+    await expect(svg.locator('[data-layer=body] [data-kind=pod] > text').first()).toBeVisible();
+
+    // Hover: the highlight and a tooltip made on demand.
+    const chip = svg.locator('[data-kind=namespace][data-ns-type=net]').nth(40);
+    await chip.hover({ force: true });
+    await expect(chip).toHaveAttribute('data-highlighted', 'true');
+    await expect(chip.locator(':scope > title')).toHaveText(/^net:\[\d+\]/);
+
+    // Zoomed in, the containers on screen show their names and processes.
+    while ((await svg.getAttribute('data-lod')) !== 'full')
+      await page.getByRole('button', { name: 'Zoom in' }).click();
+    const unnamedOnScreen = () =>
+      svg.locator('[data-layer=body] [data-kind=container]').evaluateAll((els) => {
+        const view = document.querySelector('.topo-viewport')!.getBoundingClientRect();
+        return els.filter((el) => {
+          const r = el.getBoundingClientRect();
+          const seen =
+            r.right > view.left &&
+            r.left < view.right &&
+            r.bottom > view.top &&
+            r.top < view.bottom;
+          return seen && !el.querySelector('text');
+        }).length;
+      });
+    await expect.poll(unnamedOnScreen).toBe(0);
+    expect(
+      await svg.locator('[data-layer=body] [data-kind=container] text').count(),
+    ).toBeGreaterThan(0);
+  });
 });
 
 // Screenshots for people to look at, at the slide size: test-results/topology-*.png.

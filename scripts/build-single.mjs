@@ -108,6 +108,13 @@ async function main() {
       html = html.replace(m[0], () => `<style>${css.replace(/<\/(style)/gi, '<\\/$1')}</style>`);
     }
     html = html.replace(/<link\b[^>]*\brel="modulepreload"[^>]*>/g, '');
+    // Stylesheets the app links itself (Noto Sans KR's, src/app/koreanFonts.ts): data: URLs.
+    for (const e of await readdir(join(tmp, 'assets'), { withFileTypes: true })) {
+      if (!e.isFile() || !e.name.endsWith('.css') || used.has(join('assets', e.name))) continue;
+      const css = await asset(`assets/${e.name}`);
+      const data = `data:text/css;base64,${Buffer.from(css).toString('base64')}`;
+      html = html.replaceAll(`./assets/${e.name}`, data);
+    }
     const icon = await readFile(join(root, 'public', 'favicon.svg')).catch(() => undefined);
     html = html.replace(/(<link\b[^>]*\brel="icon"[^>]*\bhref=")[^"]+(")/, (all, a, b) =>
       icon ? `${a}data:image/svg+xml;base64,${icon.toString('base64')}${b}` : all,

@@ -1,6 +1,7 @@
 import { queryOptions, type QueryClient } from '@tanstack/react-query';
 import { changeMarks, diffSnapshots, type ChangeMark, type DiffEntry } from '../model/diff.ts';
 import { processKeyOf } from '../model/entities.ts';
+import { authHeaders } from './agentToken.ts';
 import { agentKeys, apiUrl } from './liveSources.ts';
 import { parseInWorker } from './parseWorker.ts';
 import type { ParsedSource } from './types.ts';
@@ -40,7 +41,8 @@ export interface LiveSnapshot {
 export class AgentError extends Error {
   override name = 'AgentError';
   constructor(
-    readonly kind: 'unreachable' | 'no-agent' | 'source',
+    /** `auth`: the agent wants its token (`--token`), or another one (401). */
+    readonly kind: 'unreachable' | 'no-agent' | 'source' | 'auth',
     message: string,
     readonly status?: number,
   ) {
@@ -133,7 +135,7 @@ export async function fetchLive(
       signal,
       // The ETag is handled here: the browser's cache would turn a 304 into a 200 to re-parse.
       cache: 'no-store',
-      headers: prev?.etag ? { 'If-None-Match': prev.etag } : {},
+      headers: { ...authHeaders(), ...(prev?.etag ? { 'If-None-Match': prev.etag } : {}) },
     });
   } catch (e) {
     if (signal.aborted) throw e;
@@ -145,7 +147,8 @@ export async function fetchLive(
   if (!res.ok) {
     const body = (await res.json().catch(() => ({}))) as { error?: unknown };
     const message = typeof body.error === 'string' ? body.error : `HTTP ${res.status}`;
-    throw new AgentError(res.status === 404 ? 'no-agent' : 'source', message, res.status);
+    const kind = res.status === 404 ? 'no-agent' : res.status === 401 ? 'auth' : 'source';
+    throw new AgentError(kind, message, res.status);
   }
   const etag = res.headers.get('etag') ?? undefined;
   if (prev && etag !== undefined && etag === prev.etag) return { ...prev, confirmedAt: now() };

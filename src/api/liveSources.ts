@@ -1,11 +1,19 @@
 import { queryOptions } from '@tanstack/react-query';
+import { authHeaders } from './agentToken.ts';
 
 /** A source the agent offers (contract §4 `GET /api/sources`). */
 export interface AgentSource {
   id: string;
   title: string;
   kind: 'fixture' | 'live' | 'exec' | 'hub';
+  /** The agent wants its token first (it answered 401): offered, then asked for. */
+  locked?: true;
 }
+
+/** What an agent started with `--token` offers before the token is known: its live source. */
+const LOCKED: readonly AgentSource[] = [
+  { id: 'live', title: 'this machine (live)', kind: 'live', locked: true },
+];
 
 const KINDS: readonly AgentSource['kind'][] = ['fixture', 'live', 'exec', 'hub'];
 
@@ -48,12 +56,18 @@ export async function fetchAgentSources(signal?: AbortSignal): Promise<AgentSour
   let res: Response;
   try {
     // Default Accept (`*/*`): a dev server then answers with its page instead of a 404.
-    res = await fetch(apiUrl('sources'), { signal: signal ?? null, cache: 'no-store' });
+    res = await fetch(apiUrl('sources'), {
+      signal: signal ?? null,
+      cache: 'no-store',
+      headers: authHeaders(),
+    });
   } catch (e) {
     if (signal?.aborted) throw e;
     return [];
   }
-  if (!res.ok || !/json/.test(res.headers.get('content-type') ?? '')) return [];
+  if (!/json/.test(res.headers.get('content-type') ?? '')) return [];
+  if (res.status === 401) return [...LOCKED];
+  if (!res.ok) return [];
   try {
     return readAgentSources(await res.json()).filter((s) => s.kind !== 'fixture');
   } catch {

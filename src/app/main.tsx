@@ -1,16 +1,8 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { prewarmParseWorker } from '../api/parseWorker.ts';
-import { App } from './App.tsx';
 import './fonts.css';
 import './app.css';
+import { afterFirstFrame } from './firstFrame/afterFirstFrame.ts';
 
-prewarmParseWorker();
-
-const container = document.getElementById('root');
-if (!container) throw new Error('index.html has no #root element');
-createRoot(container).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+// The entry only holds the styles (render-blocking, as the first frame needs them) and this
+// line: the app is its own chunk, preloaded by index.html and evaluated once the first frame
+// (docs/decisions/0011-first-frame.md) is on screen, so evaluating it never delays that paint.
+afterFirstFrame(() => import('./start.tsx'));

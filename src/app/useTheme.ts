@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { linkKoreanFonts } from './koreanFonts.ts';
 
 /**
  * Applies `#theme=light|dark` and `#lang=en|ko` (contract §5) to the document: `<html lang>`
@@ -17,6 +18,7 @@ export function useTheme(
     if (theme === 'light' || theme === 'dark') root.dataset.theme = theme;
     else delete root.dataset.theme;
     root.lang = lang;
+    if (lang === 'ko') linkKoreanFonts();
     if (transparent) root.dataset.bg = 'transparent';
     else delete root.dataset.bg;
     document.title = title;

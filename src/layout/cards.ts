@@ -54,11 +54,11 @@ function ctrInnerWidth(c: CtrModel, lines: readonly string[]): number {
 }
 
 /**
- * One container card in its own coordinates: name (and the sandbox badge), process lines
- * (collapsed past `threshold`), the host marker, then its private namespace chips at the bottom
- * of a card `height` tall (natural height when undefined).
+ * One container card in its own coordinates, at its natural height: name (and the sandbox
+ * badge), process lines (collapsed past `threshold`), the host marker, then its private
+ * namespace chips at the bottom (`stretch` makes it taller, chips still at the bottom).
  */
-export function containerCard(c: CtrModel, ctx: CardContext, height?: number): Group {
+export function containerCard(c: CtrModel, ctx: CardContext): Group {
   const { node, procs, threshold, words } = ctx;
   const g = emptyGroup();
   const long = c.pids.length > threshold;
@@ -149,8 +149,7 @@ export function containerCard(c: CtrModel, ctx: CardContext, height?: number): G
     y += lineHeight(SMALL) + 2 + 7;
   }
   const rows = chipRows(c.own, CTR_PAD, 0, inner, c.key, words);
-  const natural = y + (rows.h > 0 ? 6 + rows.h : 0) + CTR_PAD;
-  const h = Math.max(natural, height ?? 0);
+  const h = y + (rows.h > 0 ? 6 + rows.h : 0) + CTR_PAD;
   shift({ ...emptyGroup(), chips: rows.chips }, 0, h - CTR_PAD - rows.h);
   g.chips.push(...rows.chips);
   g.w = inner + 2 * CTR_PAD;
@@ -172,6 +171,16 @@ export function containerCard(c: CtrModel, ctx: CardContext, height?: number): G
     sandbox: c.sandbox,
   });
   return g;
+}
+
+/** A container card made `h` tall (not shorter): its chips move down to the new bottom. */
+function stretch(card: Group, h: number): Group {
+  const dh = h - card.h;
+  if (dh <= 0) return card;
+  for (const chip of card.chips) chip.y += dh;
+  card.rects[0]!.h = h;
+  card.h = h;
+  return card;
 }
 
 const POD_PAD = 12;
@@ -225,9 +234,10 @@ export function podCard(pod: PodModel, ctx: CardContext): Group {
   const { words } = ctx;
   const g = emptyGroup();
   const compact = ctx.collapsed.has(pod.key) && !pod.isGroup;
+  // Every container of a pod as tall as the tallest.
   const natural = compact ? [] : pod.containers.map((c) => containerCard(c, ctx));
   const cardH = Math.max(0, ...natural.map((n) => n.h));
-  const cards = compact ? [] : pod.containers.map((c) => containerCard(c, ctx, cardH));
+  const cards = natural.map((card) => stretch(card, cardH));
   const rowW = cards.reduce((w, c) => w + c.w + CTR_GAP, -CTR_GAP);
   const railLabel = words.rail;
   const railLabelW = textWidth(railLabel, SMALL);

@@ -136,6 +136,12 @@ export function label(spec: LabelSpec, x: number, y: number): SceneLabel {
   return out;
 }
 
+/** Rounded to 0.1, never `-0`: the scene's numbers, stable in JSON and SVG. */
+export function r1(n: number): number {
+  const r = Math.round(n * 10) / 10;
+  return Object.is(r, -0) ? 0 : r;
+}
+
 export function count(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }

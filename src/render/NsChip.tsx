@@ -1,15 +1,28 @@
 import { memo } from 'react';
+import { NS_TYPES, type NsType } from '../protocol/snapshot.ts';
 import { SCOPE_STYLE, shapePath, TYPE_STYLE, type SceneChip } from '../layout/index.ts';
+import type { SceneDetail } from './detail.ts';
 
 const GLYPH = 12;
 
-/** One namespace: a chip with its type's shape and colour, styled by scope (props in, SVG out). */
+/** Each type's glyph, computed once (a large scene has a thousand chips and eight shapes). */
+const GLYPH_PATH = Object.fromEntries(
+  NS_TYPES.map((t) => [t, shapePath(TYPE_STYLE[t].shape, GLYPH)]),
+) as Record<NsType, string>;
+
+/**
+ * One namespace: a chip with its type's shape and colour, styled by scope (props in, SVG out).
+ * On screen its tooltip is its `aria-label` (the view adds a `<title>` on hover); at low detail
+ * the short inode, unreadable at that zoom, is left out.
+ */
 export const NsChip = memo(function NsChip({
   chip,
   interactive = false,
+  detail = 'full',
 }: {
   chip: SceneChip;
   interactive?: boolean;
+  detail?: SceneDetail;
 }) {
   const type = TYPE_STYLE[chip.nsType];
   const scope = SCOPE_STYLE[chip.scope];
@@ -27,7 +40,7 @@ export const NsChip = memo(function NsChip({
       role={interactive ? 'button' : undefined}
       aria-label={interactive ? chip.title : undefined}
     >
-      <title>{chip.title}</title>
+      {!interactive && <title>{chip.title}</title>}
       <rect
         x={chip.x}
         y={chip.y}
@@ -43,20 +56,22 @@ export const NsChip = memo(function NsChip({
         strokeDasharray={scope.dash ? '4 3' : undefined}
       />
       <path
-        d={shapePath(type.shape, GLYPH)}
+        d={GLYPH_PATH[chip.nsType]}
         transform={`translate(${chip.x + 6 + GLYPH / 2},${cy})`}
         fill={filled ? type.ink : type.color}
         className={filled ? undefined : 'chip-glyph-edge'}
       />
-      <text
-        x={chip.x + 6 + GLYPH + 5}
-        y={cy + 4}
-        fontSize={12}
-        className="mono chip-text"
-        style={filled ? { fill: type.ink } : undefined}
-      >
-        {chip.text}
-      </text>
+      {detail === 'full' && (
+        <text
+          x={chip.x + 6 + GLYPH + 5}
+          y={cy + 4}
+          fontSize={12}
+          className="mono chip-text"
+          style={filled ? { fill: type.ink } : undefined}
+        >
+          {chip.text}
+        </text>
+      )}
     </g>
   );
 });

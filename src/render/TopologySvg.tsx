@@ -1,8 +1,7 @@
-import { Fragment, memo, type Ref } from 'react';
-import type { Box, Scene, SceneChip, SceneLabel, SceneRect } from '../layout/index.ts';
-import { TYPE_STYLE } from '../layout/index.ts';
-import { NsChip } from './NsChip.tsx';
-import { SceneText } from './SceneLabel.tsx';
+import type { Ref } from 'react';
+import type { Box, Scene } from '../layout/index.ts';
+import type { SceneDetail } from './detail.ts';
+import { SceneBody } from './SceneBody.tsx';
 import { TOPOLOGY_CSS } from './styles.ts';
 
 interface Props {
@@ -16,20 +15,22 @@ interface Props {
    * SVG is sized to the scene by its viewBox.
    */
   interactive?: boolean;
+  /**
+   * Level of detail (`detail.ts`): default `full`. The screen draws `low` while zoomed out and
+   * `none` before it knows its size.
+   */
+  detail?: SceneDetail;
+  /**
+   * With `detail="full"`: only the regions that meet this box (the part of the scene on
+   * screen, in scene coordinates, with a margin) are drawn in full, the rest at low detail.
+   */
+  detailBox?: Box | undefined;
   /** Key of the selected entity, marked by a ring. */
   selected?: string | undefined;
   /** The `<g data-layer="scene">`, for the pan/zoom controller. */
   sceneRef?: Ref<SVGGElement>;
   svgRef?: Ref<SVGSVGElement>;
 }
-
-const RECT_CLASS: Readonly<Record<SceneRect['kind'], string>> = {
-  node: 'topo-node',
-  host: 'topo-host',
-  pod: 'topo-pod',
-  group: 'topo-group',
-  container: 'topo-ctr',
-};
 
 /** `myweb2: 1 node, 1 pod, 3 containers, 19 namespaces`. */
 export function sceneSummary(label: string, scene: Scene): string {
@@ -49,6 +50,8 @@ export function TopologySvg({
   label,
   className,
   interactive = false,
+  detail = 'full',
+  detailBox,
   selected,
   sceneRef,
   svgRef,
@@ -72,125 +75,20 @@ export function TopologySvg({
       <style>{TOPOLOGY_CSS}</style>
       <g data-layer="scene" ref={sceneRef}>
         <g data-layer="body">
-          <SceneBody scene={scene} interactive={interactive} />
+          {detail !== 'none' && (
+            <SceneBody
+              scene={scene}
+              interactive={interactive}
+              detail={detail}
+              detailBox={detailBox}
+            />
+          )}
         </g>
         {/* Copies of the hovered entities, drawn above the faded body (on screen only). */}
         {interactive && <g data-layer="overlay" pointerEvents="none" aria-hidden="true" />}
         {selected !== undefined && <SelectionRing scene={scene} selected={selected} />}
       </g>
     </svg>
-  );
-}
-
-/** Everything but the selection: memoised, so selecting re-renders one ring, not the scene. */
-const SceneBody = memo(function SceneBody({
-  scene,
-  interactive,
-}: {
-  scene: Scene;
-  interactive: boolean;
-}) {
-  const labels = new Map<string, SceneLabel[]>();
-  const procs = new Map<string, SceneLabel[]>();
-  for (const l of scene.labels) {
-    const into = l.process ? procs : labels;
-    const list = into.get(l.owner);
-    if (list) list.push(l);
-    else into.set(l.owner, [l]);
-  }
-  const chips = new Map<string, SceneChip[]>();
-  for (const c of scene.chips) {
-    const list = chips.get(c.owner);
-    if (list) list.push(c);
-    else chips.set(c.owner, [c]);
-  }
-  const owned = new Set(scene.rects.map((r) => r.key));
-  return (
-    <>
-      {scene.rects.map((r) => (
-        <Fragment key={r.key}>
-          <Region rect={r} labels={labels.get(r.key) ?? []} interactive={interactive} />
-          {(procs.get(r.key) ?? []).map((l) => (
-            <SceneText key={l.process!.key} label={l} interactive={interactive} />
-          ))}
-          {(chips.get(r.key) ?? []).map((c) => (
-            <NsChip key={c.key} chip={c} interactive={interactive} />
-          ))}
-        </Fragment>
-      ))}
-      {scene.labels
-        .filter((l) => !owned.has(l.owner))
-        .map((l, i) => (
-          <SceneText key={`${l.owner}:${i}`} label={l} interactive={interactive} />
-        ))}
-      {scene.chips
-        .filter((c) => !owned.has(c.owner))
-        .map((c) => (
-          <NsChip key={c.key} chip={c} interactive={interactive} />
-        ))}
-      <g data-layer="links">
-        {scene.links.map((l) => (
-          <path
-            key={l.key}
-            d={l.path}
-            className={`topo-link${l.scope === 'host' ? ' topo-link-host' : ''}`}
-            data-from={l.from}
-            data-to={l.to}
-            data-scope={l.scope}
-            stroke={TYPE_STYLE[l.nsType].color}
-            strokeWidth={
-              l.scope === 'cross-pod' ? 3 : l.held ? 3 : l.scope === 'host' ? 1.25 : 1.75
-            }
-            strokeDasharray={
-              l.scope === 'cross-pod' ? '8 4' : l.scope === 'host' ? '3 4' : undefined
-            }
-          />
-        ))}
-      </g>
-    </>
-  );
-});
-
-/**
- * A framed region with its own text. Pods and containers are contract §5 entities; the
- * region's rest (processes, chips) follows it as siblings, so dimming never compounds.
- */
-function Region({
-  rect,
-  labels,
-  interactive,
-}: {
-  rect: SceneRect;
-  labels: readonly SceneLabel[];
-  interactive: boolean;
-}) {
-  const entity = rect.kind === 'pod' || rect.kind === 'container';
-  const cls = `${RECT_CLASS[rect.kind]}${rect.sandbox ? ' topo-sandbox' : ''}${entity ? ' hit' : ''}`;
-  return (
-    <g
-      data-kind={entity ? rect.kind : undefined}
-      data-key={entity ? rect.key : undefined}
-      data-region={entity ? undefined : rect.kind}
-      data-sandbox={rect.sandbox ? 'true' : undefined}
-      data-compact={rect.compact ? 'true' : undefined}
-      className={entity ? 'topo-entity' : undefined}
-      tabIndex={entity && interactive ? 0 : undefined}
-      role={entity && interactive ? 'button' : undefined}
-      aria-label={entity && interactive ? rect.title : undefined}
-    >
-      <title>{rect.title}</title>
-      <rect
-        x={rect.x}
-        y={rect.y}
-        width={rect.w}
-        height={rect.h}
-        rx={rect.kind === 'container' ? 6 : 10}
-        className={cls}
-      />
-      {labels.map((l, i) => (
-        <SceneText key={i} label={l} interactive={interactive} />
-      ))}
-    </g>
   );
 }
 

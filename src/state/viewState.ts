@@ -32,7 +32,10 @@ export interface ViewState {
   focus: string | undefined;
   /** Pods drawn collapsed (`collapsed=k1,k2`). */
   collapsed: readonly string[];
-  /** Containers listing all their processes in the topology (`expand=k1,k2`). */
+  /**
+   * Containers listing all their processes (`expand=k1,k2`): in the topology instead of
+   * "+N more", in the matrix as rows beneath the container.
+   */
   expand: readonly string[];
   tour: string | undefined;
   step: number;

@@ -6,6 +6,7 @@ import { diffSnapshots } from '../../model/diff.ts';
 import { usePatchHash } from '../../state/useViewState.ts';
 import type { ViewState } from '../../state/viewState.ts';
 import { gallery } from '../fixtures/gallery.ts';
+import { FailureText } from '../import/FailureText.tsx';
 import { defaultAgainst } from './defaultAgainst.ts';
 import { DiffPair } from './DiffPair.tsx';
 import { diffText } from './messages.ts';
@@ -65,7 +66,13 @@ function Other({
   if (other.status === 'error') {
     return (
       <p role="alert" className="alert">
-        {other.message === 'unknown' ? t.unknown(other.id) : `${other.id}: ${other.message}`}
+        {other.message === 'unknown' ? (
+          t.unknown(other.id)
+        ) : (
+          <>
+            {other.id}: <FailureText message={other.message} />
+          </>
+        )}
       </p>
     );
   }

@@ -3,6 +3,7 @@ import { defineMessages } from '../../i18n/index.ts';
 export const exportText = defineMessages({
   en: {
     group: 'Export',
+    menuTitle: 'Download the view as SVG or PNG, the snapshot as JSON, or copy embed code',
     svg: 'SVG',
     svgTitle: 'Download the current view as SVG (vector, styles inlined)',
     png: 'PNG',
@@ -28,6 +29,7 @@ export const exportText = defineMessages({
   },
   ko: {
     group: '내보내기',
+    menuTitle: '보기를 SVG나 PNG로, 스냅샷을 JSON으로 내려받거나 임베드 코드를 복사',
     svg: 'SVG',
     svgTitle: '현재 보기를 SVG로 내려받기 (벡터, 스타일 포함)',
     png: 'PNG',

@@ -1,5 +1,7 @@
 import type { ShownWarning } from '../../api/types.ts';
 import { useMessages } from '../../i18n/index.ts';
+import { IssueMessage } from '../warnings/IssueMessage.tsx';
+import { FailureText } from './FailureText.tsx';
 import { importText } from './messages.ts';
 import type { ImportOutcome } from './useImport.ts';
 
@@ -17,7 +19,9 @@ export function ImportProblems({ outcome }: { outcome: ImportOutcome }) {
         <p>
           <strong>{t.errorTitle}</strong>
         </p>
-        <p>{outcome.message}</p>
+        <p>
+          <FailureText message={outcome.message} />
+        </p>
       </div>
     );
   }
@@ -45,7 +49,7 @@ export function ProblemList({ problems }: { problems: readonly ShownWarning[] })
       {problems.slice(0, SHOWN).map((w, i) => (
         <li key={i}>
           <strong className="where">{t.where(w.source ?? t.input, w.line)}</strong>:{' '}
-          <span className="message">{w.message}</span>
+          <IssueMessage message={w.message} />
           {w.excerpt !== undefined && (
             <pre className="excerpt" aria-label={t.lineLabel(w.line)}>
               {w.line !== undefined && (

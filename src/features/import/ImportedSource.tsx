@@ -6,6 +6,7 @@ import { useMessages } from '../../i18n/index.ts';
 import type { ViewState } from '../../state/viewState.ts';
 import { openGallery } from '../fixtures/galleryStore.ts';
 import { Workspace } from '../workspace/Workspace.tsx';
+import { FailureText } from './FailureText.tsx';
 import { ProblemList } from './ImportProblems.tsx';
 import { openImportDialog, useImportStore, type CurrentImport } from './importStore.ts';
 import { importText } from './messages.ts';
@@ -45,7 +46,7 @@ function InputsSource({ current, state }: { current: CurrentImport; state: ViewS
   if (error)
     return (
       <p role="alert" className="alert">
-        {error.message}
+        <FailureText message={error.message} />
       </p>
     );
   if (!data) return <p className="muted">{t.parsing}</p>;

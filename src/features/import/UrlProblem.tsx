@@ -1,10 +1,9 @@
 import type { ReactNode } from 'react';
 import { useMessages } from '../../i18n/index.ts';
 import { openGallery } from '../fixtures/galleryStore.ts';
-import { fetchFailure } from './fetchFailure.ts';
+import { FailureText } from './FailureText.tsx';
 import { openImportDialog } from './importStore.ts';
 import { importText } from './messages.ts';
-import { urlText } from './urlMessages.ts';
 
 interface Props {
   url: string;
@@ -22,7 +21,6 @@ interface Props {
  */
 export function UrlProblem({ url, title, message, retrying, onRetry, children }: Props) {
   const t = useMessages(importText);
-  const u = useMessages(urlText);
   return (
     <section className="url-problem" aria-labelledby="url-problem-title" data-testid="url-problem">
       <div role="alert" className="alert">
@@ -32,7 +30,7 @@ export function UrlProblem({ url, title, message, retrying, onRetry, children }:
         </p>
         {message !== undefined && (
           <p>
-            <strong>{t.reason}:</strong> {u.reason(fetchFailure(message, url))}
+            <strong>{t.reason}:</strong> <FailureText message={message} url={url} />
           </p>
         )}
         {children}

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { inputsFromFileList } from './collectFiles.ts';
-import { fetchFailure } from './fetchFailure.ts';
 import { resolveSourceUrl, sourceKind } from './sources.ts';
 
 describe('sourceKind', () => {
@@ -36,26 +35,5 @@ describe('inputsFromFileList', () => {
       ['lsns.txt', false],
       ['cap/node1/ps.txt', true],
     ]);
-  });
-});
-
-describe('fetchFailure', () => {
-  const url = 'http://127.0.0.1:9/x.txt';
-  it('tells HTTP errors, unreachable servers and oversized texts apart', () => {
-    expect(fetchFailure(`Could not fetch ${url}: HTTP 404 Not Found`, url)).toEqual({
-      kind: 'http',
-      status: '404 Not Found',
-    });
-    expect(
-      fetchFailure(
-        `Could not fetch ${url}: the server did not answer, or it does not allow other sites to read it (CORS)`,
-        url,
-      ),
-    ).toEqual({ kind: 'network' });
-    expect(fetchFailure(`${url} is too large: 70 MB, more than the 64 MB limit`, url)).toEqual({
-      kind: 'size',
-      detail: '70 MB, more than the 64 MB limit',
-    });
-    expect(fetchFailure('boom', url)).toEqual({ kind: 'other', message: 'boom' });
   });
 });

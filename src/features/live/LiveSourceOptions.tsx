@@ -14,6 +14,7 @@ export function LiveSourceOptions({ sources }: { sources: readonly AgentSource[]
       {sources.map((s) => (
         <option key={s.id} value={s.id} data-live-kind={s.kind}>
           {t.option(s.title, s.kind)}
+          {s.locked && t.locked}
         </option>
       ))}
     </optgroup>

@@ -1,8 +1,10 @@
 import { useEffect, useState } from 'react';
+import { agentToken } from '../../api/agentToken.ts';
 import { AgentError } from '../../api/liveSnapshot.ts';
 import { useMessages } from '../../i18n/index.ts';
 import { liveText } from './messages.ts';
 import { liveState } from './status.ts';
+import { TokenForm } from './TokenForm.tsx';
 import type { Feed } from './useLiveFeed.ts';
 
 /**
@@ -16,12 +18,17 @@ export function LiveStatus({ title, feed }: { title: string; feed: Feed }) {
   const state = liveState({ ...feed, now });
   const { trouble } = feed;
   const label = state === 'live' ? t.live : state === 'stale' ? t.stale : t.offline;
+  const kind = trouble?.error instanceof AgentError ? trouble.error.kind : undefined;
   const problem =
-    trouble?.error instanceof AgentError && trouble.error.kind === 'no-agent'
+    kind === 'no-agent'
       ? t.noAgent
-      : feed.sourceError !== undefined && !trouble
-        ? t.sourceFailed(feed.sourceError)
-        : undefined;
+      : kind === 'auth'
+        ? agentToken() === undefined
+          ? t.needsToken
+          : t.wrongToken
+        : feed.sourceError !== undefined && !trouble
+          ? t.sourceFailed(feed.sourceError)
+          : undefined;
   return (
     <div
       className="live-status"
@@ -57,6 +64,7 @@ export function LiveStatus({ title, feed }: { title: string; feed: Feed }) {
         </button>
       )}
       {problem && <p className="live-problem">{problem}</p>}
+      {kind === 'auth' && <TokenForm onToken={feed.retryNow} />}
     </div>
   );
 }

@@ -35,6 +35,12 @@ export const liveText = defineMessages({
     noAgent:
       'No nsviz agent answers at this address. Start one with `npm start` (Linux) or `node bin/nsviz.mjs serve --live`, then open the app it serves.',
     unreachable: 'The agent does not answer.',
+    needsToken:
+      'This agent was started with --token: paste its token (it is in the address `nsviz serve` printed, after #token=).',
+    wrongToken: 'The agent did not accept this token.',
+    tokenLabel: 'Agent token',
+    useToken: 'Use token',
+    locked: ' (token needed)',
     waiting: 'Waiting for the first snapshot…',
     changesTitle: 'Changes',
     changesHint: (seconds: number) => `in the last ${seconds} s; hover to find them`,
@@ -75,6 +81,12 @@ export const liveText = defineMessages({
     noAgent:
       '이 주소에서 응답하는 nsviz 에이전트가 없습니다. `npm start`(Linux) 또는 `node bin/nsviz.mjs serve --live`로 에이전트를 띄우고 그 주소의 앱을 여세요.',
     unreachable: '에이전트가 응답하지 않습니다.',
+    needsToken:
+      '이 에이전트는 --token으로 시작되었습니다. 토큰을 붙여 넣으세요(`nsviz serve`가 출력한 주소의 #token= 뒤에 있습니다).',
+    wrongToken: '에이전트가 이 토큰을 받아들이지 않았습니다.',
+    tokenLabel: '에이전트 토큰',
+    useToken: '토큰 사용',
+    locked: ' (토큰 필요)',
     waiting: '첫 스냅숏을 기다리는 중…',
     changesTitle: '변경',
     changesHint: (seconds: number) => `최근 ${seconds}초; 가리키면 그림에서 찾아 줍니다`,

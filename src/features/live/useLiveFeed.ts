@@ -1,5 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { authHeaders } from '../../api/agentToken.ts';
+import { openEventStream } from '../../api/eventStream.ts';
 import { agentKeys, apiUrl } from '../../api/liveSources.ts';
 import {
   liveSnapshotQuery,
@@ -62,7 +64,7 @@ export function useLiveFeed(id: string): Feed {
 
   // The event stream. Each snapshot is parsed in order; a newer one waiting replaces an older.
   useEffect(() => {
-    if (typeof EventSource === 'undefined') {
+    if (typeof ReadableStream === 'undefined' || typeof TextDecoderStream === 'undefined') {
       setStream('down');
       return;
     }
@@ -93,29 +95,28 @@ export function useLiveFeed(id: string): Feed {
       }
       busy = false;
     };
-    const events = new EventSource(apiUrl('events', { source: id }));
-    events.addEventListener('open', () => {
-      streamWait.current = STREAM_RETRY_MS;
-      setStream('open');
-    });
-    events.addEventListener('snapshot', (e: MessageEvent<string>) => {
-      waiting = { text: e.data, etag: e.lastEventId || undefined };
-      void pump();
-    });
-    events.addEventListener('source-error', (e: MessageEvent<string>) => {
-      setSourceError(readError(e.data));
-    });
-    // The browser would reconnect on its own, at its own pace, without telling us how it
-    // goes: close it and fall back to polling, which backs off and says so.
-    events.addEventListener('error', () => {
-      events.close();
-      if (abort.signal.aborted) return;
-      downAt.current = Date.now();
-      setStream('down');
+    // fetch, not EventSource: an agent started with `--token` wants the header on this too.
+    // On any failure, polling takes over (it backs off and says so) and reopens the stream.
+    const close = openEventStream(apiUrl('events', { source: id }), authHeaders(), {
+      onOpen() {
+        streamWait.current = STREAM_RETRY_MS;
+        setStream('open');
+      },
+      onEvent(e) {
+        if (e.type === 'snapshot') {
+          waiting = { text: e.data, etag: e.lastEventId || undefined };
+          void pump();
+        } else if (e.type === 'source-error') setSourceError(readError(e.data));
+      },
+      onError() {
+        if (abort.signal.aborted) return;
+        downAt.current = Date.now();
+        setStream('down');
+      },
     });
     return () => {
       abort.abort();
-      events.close();
+      close();
     };
   }, [client, id, attempt]);
 

@@ -14,10 +14,12 @@ interface Props {
   summary: Summary;
   /** The namespace types shown as columns (the type filter). */
   types: readonly NsType[];
+  /** Containers whose processes are listed beneath them (`expand=`). */
+  expand: readonly string[];
 }
 
 /** The per-pod matrices of one snapshot (contract §5 `[data-testid=matrix]`). */
-export function MatrixView({ src, snapshot, summary, types }: Props) {
+export function MatrixView({ src, snapshot, summary, types, expand }: Props) {
   const t = useMessages(matrixText);
   const members = useMemo<MemberIndex>(
     () =>
@@ -51,6 +53,7 @@ export function MatrixView({ src, snapshot, summary, types }: Props) {
             facts={podFacts(snapshot, pod)}
             members={members}
             types={types}
+            expand={expand}
           />
         ))
       )}

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import type { NsType, SummaryContainer, SummaryPod } from '../../protocol/snapshot.ts';
 import {
   containerKeyOf,
@@ -9,8 +9,10 @@ import {
   type ProcessEntity,
 } from '../../model/entities.ts';
 import { useMessages } from '../../i18n/index.ts';
+import { patchHash } from '../../state/useViewState.ts';
 import { useEntityIndex } from '../workspace/EntityIndexContext.ts';
 import { labelText } from './labels.ts';
+import { toggleExpand } from './expand.ts';
 import { ContainerHeader, NsCell, ProcessHeader } from './MatrixCells.tsx';
 import { matrixText } from './messages.ts';
 import type { MemberIndex, PodFacts } from './podInfo.ts';
@@ -21,6 +23,8 @@ interface Props {
   facts: PodFacts;
   members: MemberIndex;
   types: readonly NsType[];
+  /** Keys of the containers whose processes are listed (`expand=`, shared with the topology). */
+  expand: readonly string[];
 }
 
 /** A matrix row: a container, or (expanded beneath it) one of its processes. */
@@ -47,17 +51,21 @@ function processLine(index: EntityIndex, node: string, pid: number, container: s
  * container's processes can be expanded beneath it; a process in its container's namespace
  * continues the container's cell, one that left it (an `unshare`) gets a cell of its own.
  */
-export function PodTable({ pod, facts, members, types }: Props) {
+export function PodTable({ pod, facts, members, types, expand }: Props) {
   const t = useMessages(matrixText);
   const words = useMessages(labelText);
   const index = useEntityIndex();
-  const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set());
-  const toggle = (id: string) =>
-    setExpanded((prev) => {
-      const next = new Set(prev);
-      if (!next.delete(id)) next.add(id);
-      return next;
-    });
+  // Ids of this pod's containers whose processes are listed. Keyed by the list's text: any hash
+  // change (a selection) gives a new array, and the rows need redoing only when this changed.
+  // Each toggle is a history entry, so Back folds what was just opened.
+  const openKeys = expand.join(',');
+  const expanded = useMemo(() => {
+    const keys = new Set(openKeys.split(','));
+    return new Set(
+      pod.containers.filter((c) => keys.has(containerKeyOf(pod.node, c.id))).map((c) => c.id),
+    );
+  }, [openKeys, pod]);
+  const toggle = (id: string) => patchHash(toggleExpand(expand, pod.node, id));
 
   const rows = useMemo(() => {
     const lines: Line[] = [];

@@ -14,7 +14,7 @@ const KIND_KO: Readonly<Record<EntityKind, string>> = {
 const text = defineMessages({
   en: {
     label: 'Search',
-    placeholder: 'PID, name, inode or IP',
+    placeholder: 'PID, name, inode, IP',
     none: 'Nothing matches',
     results: (n: number) => `${n} match${n === 1 ? '' : 'es'}`,
     kind: (k: EntityKind): string => k,

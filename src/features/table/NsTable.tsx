@@ -3,6 +3,7 @@ import './table.css';
 import type { NsType, Snapshot, Summary } from '../../protocol/snapshot.ts';
 import { useMessages } from '../../i18n/index.ts';
 import { useHashParam } from '../../state/useHashParam.ts';
+import { useHashText } from '../../state/useHashText.ts';
 import { patchHash } from '../../state/useViewState.ts';
 import { tableText } from './messages.ts';
 import {
@@ -37,10 +38,10 @@ export const PAGE_SIZE = 100;
 export function NsTable({ snapshot, summary, types }: Props) {
   const t = useMessages(tableText);
   const [sortParam] = useHashParam('sort');
-  const [filterParam] = useHashParam('filter');
-  const [draft, setDraft] = useState(filterParam ?? '');
   const [page, setPage] = useState(0);
-  const query = useDeferredValue(draft);
+  // `filter=` follows the field as it is typed; one history entry per edit (see hashTextWriter).
+  const filter = useHashText('filter', () => setPage(0));
+  const query = useDeferredValue(filter.text);
   const sort = readSort(sortParam);
   const filterId = useId();
 
@@ -70,11 +71,14 @@ export function NsTable({ snapshot, summary, types }: Props) {
             data-testid="ns-table-filter"
             aria-label={t.filter}
             placeholder={t.filterPlaceholder}
-            value={draft}
+            value={filter.text}
             onChange={(e) => {
-              setDraft(e.target.value);
+              filter.change(e.target.value);
               setPage(0);
-              patchHash({ filter: e.target.value }, true);
+            }}
+            onBlur={filter.commit}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter') filter.commit();
             }}
           />
           <span className="muted" role="status" data-testid="ns-table-count">

@@ -34,7 +34,12 @@ export function TopologyView({ src, title, snapshot, summary, state }: Props) {
   const viewport = useRef<HTMLDivElement>(null);
   const svg = useRef<SVGSVGElement>(null);
   const layer = useRef<SVGGElement>(null);
-  const { fit, zoomBy } = useTopologyInteraction({ viewport, svg, layer }, scene, state, index);
+  const { fit, zoomBy, shown } = useTopologyInteraction(
+    { viewport, svg, layer },
+    scene,
+    state,
+    index,
+  );
   const focused = state.focus !== undefined && scene.rects.some((r) => r.key === state.focus);
   const focusName = focused ? (index?.byKey.get(state.focus ?? '')?.label ?? '') : '';
   return (
@@ -97,6 +102,8 @@ export function TopologyView({ src, title, snapshot, summary, state }: Props) {
           scene={scene}
           label={t.canvas(title)}
           interactive
+          detail={shown.detail}
+          detailBox={shown.box}
           selected={state.select}
           sceneRef={layer}
           svgRef={svg}

@@ -1,5 +1,6 @@
 import { select, type Selection } from 'd3-selection';
 import { zoom, zoomIdentity, zoomTransform, type D3ZoomEvent, type ZoomTransform } from 'd3-zoom';
+import { LOW_DETAIL_ZOOM } from './levelOfDetail.ts';
 
 /** A box in scene coordinates. */
 export interface SceneBox {
@@ -18,27 +19,46 @@ export interface PanZoom {
   /** Pans (at the same zoom) so that `box` is in view, when it is not already. */
   reveal(box: SceneBox): void;
   transform(): ZoomTransform;
+  /** The part of the scene on screen, in scene coordinates, and the zoom. */
+  view(): { box: SceneBox; k: number };
   destroy(): void;
 }
 
-/** Below this zoom, labels are too small to read: the SVG gets `data-lod="low"`. */
-export const LOW_DETAIL_ZOOM = 0.45;
-const MAX_FIT = 1.5;
-const MARGIN = 12;
+export interface PanZoomOptions {
+  /** After every move (at the end of a gesture, or right after a fit, zoom or pan by code). */
+  onView?: (box: SceneBox, k: number) => void;
+}
+
+export const MAX_FIT = 1.5;
+export const MARGIN = 12;
 
 /**
  * The topology's one d3-zoom controller (xyflow's XYPanZoom pattern: imperative, no React):
  * wheel, pinch and drag move `layer`'s transform attribute directly, so zooming never
  * re-renders the scene. Fits on start and on every resize until the user zooms or pans.
+ *
+ * The viewport's size is read once, at creation (create it before the scene is drawn, while a
+ * layout is cheap), then kept from the ResizeObserver: reading `clientWidth` after thousands of
+ * SVG elements were added would force a synchronous layout of all of them.
  */
-export function createPanZoom(svg: SVGSVGElement, layer: SVGGElement): PanZoom {
+export function createPanZoom(
+  svg: SVGSVGElement,
+  layer: SVGGElement,
+  options: PanZoomOptions = {},
+): PanZoom {
   let width = 1;
   let height = 1;
   let autoFit = true;
   let lod = '';
+  const size = { w: svg.clientWidth || 1, h: svg.clientHeight || 1 };
   const selection: Selection<SVGSVGElement, unknown, null, undefined> = select(svg);
   const behaviour = zoom<SVGSVGElement, unknown>()
     .scaleExtent([0.02, 4])
+    // d3's default extent reads the SVG's size on every gesture.
+    .extent(() => [
+      [0, 0],
+      [size.w, size.h],
+    ])
     .on('zoom', (event: D3ZoomEvent<SVGSVGElement, unknown>) => {
       const t = event.transform;
       layer.setAttribute('transform', t.toString());
@@ -47,10 +67,18 @@ export function createPanZoom(svg: SVGSVGElement, layer: SVGGElement): PanZoom {
       if (next !== lod) svg.dataset.lod = lod = next;
       // A wheel, pinch or drag by the user ends auto-fitting; our own moves do not.
       if (event.sourceEvent) autoFit = false;
+    })
+    .on('end', () => {
+      const { box, k } = view();
+      options.onView?.(box, k);
     });
   selection.call(behaviour).on('dblclick.zoom', null);
 
-  const viewport = () => ({ w: svg.clientWidth || 1, h: svg.clientHeight || 1 });
+  const viewport = () => size;
+  const view = () => {
+    const t = zoomTransform(svg);
+    return { box: { x: -t.x / t.k, y: -t.y / t.k, w: size.w / t.k, h: size.h / t.k }, k: t.k };
+  };
 
   const fitTransform = (): ZoomTransform => {
     const { w, h } = viewport();
@@ -79,7 +107,12 @@ export function createPanZoom(svg: SVGSVGElement, layer: SVGGElement): PanZoom {
   const observer =
     typeof ResizeObserver === 'undefined'
       ? undefined
-      : new ResizeObserver(() => {
+      : new ResizeObserver((entries) => {
+          const box = entries[entries.length - 1]?.contentRect;
+          if (box) {
+            size.w = box.width || 1;
+            size.h = box.height || 1;
+          }
           limits();
           if (autoFit) behaviour.transform(selection, fitTransform());
         });
@@ -107,6 +140,7 @@ export function createPanZoom(svg: SVGSVGElement, layer: SVGGElement): PanZoom {
       behaviour.translateTo(selection, box.x + box.w / 2, box.y + box.h / 2);
     },
     transform: () => zoomTransform(svg),
+    view,
     destroy() {
       observer?.disconnect();
       selection.on('.zoom', null);

@@ -1,11 +1,27 @@
-import { useCallback, useEffect, useLayoutEffect, useRef, type RefObject } from 'react';
+import {
+  startTransition,
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type RefObject,
+} from 'react';
 import { navItems, neighbour, type Direction, type Scene } from '../../layout/index.ts';
 import { relatedKeys, type EntityIndex } from '../../model/entities.ts';
 import { entityBox } from '../../render/TopologySvg.tsx';
 import { useUiStore } from '../../state/store.ts';
 import { patchHash } from '../../state/useViewState.ts';
 import type { ViewState } from '../../state/viewState.ts';
+import {
+  drawnDetail,
+  FIRST_SHOWN,
+  nextDetail,
+  NOTHING_SHOWN,
+  type ShownDetail,
+} from './levelOfDetail.ts';
 import { createPanZoom, type PanZoom } from './panZoom.ts';
+import { copyOf, showTitle, TIPPED } from './hoverDom.ts';
 import { actionOf, actionPatch } from './sceneActions.ts';
 
 const ARROWS: Readonly<Record<string, Direction>> = {
@@ -37,8 +53,12 @@ export function useTopologyInteraction(
   scene: Scene,
   state: ViewState,
   index: EntityIndex | undefined,
-): { fit: () => void; zoomBy: (factor: number) => void } {
+): { fit: () => void; zoomBy: (factor: number) => void; shown: ShownDetail } {
   const zoom = useRef<PanZoom | null>(null);
+  // What the body draws (levelOfDetail.ts): a large scene nothing until the controller has
+  // fitted the still empty view (a cheap layout), then the detail for that view; it follows
+  // the view after.
+  const [shown, setShown] = useState<ShownDetail>(FIRST_SHOWN);
   const latest = useRef({ scene, state });
   const refocus = useRef<string | undefined>(undefined);
   useLayoutEffect(() => {
@@ -50,7 +70,11 @@ export function useTopologyInteraction(
     const svg = refs.svg.current;
     const layer = refs.layer.current;
     if (!svg || !layer) return;
-    const pz = createPanZoom(svg, layer);
+    const pz = createPanZoom(svg, layer, {
+      // Interruptible: the text of the pods coming into view appears a moment after the move,
+      // which stays smooth.
+      onView: (box, k) => startTransition(() => setShown((prev) => nextDetail(prev, box, k))),
+    });
     zoom.current = pz;
     return () => {
       pz.destroy();
@@ -59,12 +83,20 @@ export function useTopologyInteraction(
   }, [refs.svg, refs.layer]);
 
   // A new scene: new size (refit while auto-fitting); a new focus or source fits again.
-  const shown = useRef<string | undefined>(undefined);
+  const fitted = useRef<string | undefined>(undefined);
   useLayoutEffect(() => {
     zoom.current?.setContent(scene.width, scene.height);
+    // The first fit decides the first detail; the body mounts in this same task, before paint.
+    const view = zoom.current?.view();
+    if (view)
+      setShown((prev) =>
+        drawnDetail(prev, scene).detail === 'none'
+          ? nextDetail(NOTHING_SHOWN, view.box, view.k)
+          : prev,
+      );
     const what = `${state.src ?? ''}\u0000${state.focus ?? ''}`;
-    if (shown.current !== undefined && shown.current !== what) zoom.current?.fit();
-    shown.current = what;
+    if (fitted.current !== undefined && fitted.current !== what) zoom.current?.fit();
+    fitted.current = what;
     // A control re-laid the scene: keep the keyboard where it was.
     const again = refocus.current;
     refocus.current = undefined;
@@ -129,10 +161,16 @@ export function useTopologyInteraction(
       const box = (key !== null ? entityBox(latest.current.scene, key) : undefined) ?? bbox(el);
       if (box) zoom.current?.reveal(box);
     };
+    const onOver = (e: PointerEvent) => {
+      const el = e.target instanceof Element ? e.target.closest(TIPPED) : null;
+      if (el && el !== svg && svg.contains(el)) showTitle(el);
+    };
+    viewport.addEventListener('pointerover', onOver);
     viewport.addEventListener('click', onClick);
     viewport.addEventListener('keydown', onKey);
     viewport.addEventListener('focusin', onFocus);
     return () => {
+      viewport.removeEventListener('pointerover', onOver);
       viewport.removeEventListener('click', onClick);
       viewport.removeEventListener('keydown', onKey);
       viewport.removeEventListener('focusin', onFocus);
@@ -189,43 +227,12 @@ export function useTopologyInteraction(
     return useUiStore.subscribe((s, prev) => {
       if (s.hovered !== prev.hovered) mark(s.hovered);
     });
-  }, [refs.svg, index, scene]);
+  }, [refs.svg, index, scene, shown]);
 
   const fit = useCallback(() => zoom.current?.fit(), []);
   const zoomBy = useCallback((factor: number) => zoom.current?.zoomBy(factor), []);
-  return { fit, zoomBy };
+  return { fit, zoomBy, shown: drawnDetail(shown, scene) };
 }
-
-/** A drawing-only copy of an entity or link for the highlight overlay. */
-function copyOf(el: Element): Element {
-  const copy = el.cloneNode(true) as Element;
-  for (const node of [copy, ...copy.querySelectorAll('*')]) {
-    // Copies are not entities: no contract attributes (tests and tools count the originals).
-    const kind = node.getAttribute('data-kind');
-    if (kind !== null) node.setAttribute('data-copy-kind', kind);
-    for (const attr of COPY_DROPS) node.removeAttribute(attr);
-  }
-  copy.querySelectorAll('title').forEach((t) => t.remove());
-  return copy;
-}
-
-const COPY_DROPS = [
-  'data-key',
-  'data-kind',
-  'data-ns-type',
-  'data-scope',
-  'data-from',
-  'data-to',
-  'data-lit',
-  'data-highlighted',
-  'data-action',
-  'data-target',
-  'data-sandbox',
-  'tabindex',
-  'role',
-  'aria-label',
-  'id',
-];
 
 function bbox(el: SVGGraphicsElement): { x: number; y: number; w: number; h: number } | undefined {
   try {

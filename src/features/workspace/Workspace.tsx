@@ -1,7 +1,6 @@
-import { lazy, Suspense, useMemo, useRef, type ReactNode } from 'react';
+import { lazy, Suspense, useRef, type ReactNode } from 'react';
 import './workspace.css';
 import type { ParsedSource, ShownWarning } from '../../api/types.ts';
-import { buildEntityIndex } from '../../model/entities.ts';
 import { useMessages } from '../../i18n/index.ts';
 import type { ViewState } from '../../state/viewState.ts';
 import { ExportMenu } from '../export/ExportMenu.tsx';
@@ -13,6 +12,7 @@ import { EntityIndexContext } from './EntityIndexContext.ts';
 import { workspaceText } from './messages.ts';
 import { TypeFilter } from './TypeFilter.tsx';
 import { useHighlight } from './useHighlight.ts';
+import { useLazyEntityIndex } from './useLazyEntityIndex.ts';
 import { useSelectOnClick } from './useSelectOnClick.ts';
 import { ViewSwitch } from './ViewSwitch.tsx';
 
@@ -46,7 +46,7 @@ interface Props {
 export function Workspace({ src, title, data, state, info, extraWarnings = [] }: Props) {
   const t = useMessages(workspaceText);
   const { snapshot, summary } = data;
-  const index = useMemo(() => buildEntityIndex(snapshot, summary), [snapshot, summary]);
+  const index = useLazyEntityIndex(snapshot, summary);
   const root = useRef<HTMLDivElement>(null);
   useHighlight(root, index);
   useSelectOnClick(root, index);
@@ -64,7 +64,15 @@ export function Workspace({ src, title, data, state, info, extraWarnings = [] }:
           />
         );
       case 'matrix':
-        return <MatrixView src={src} snapshot={snapshot} summary={summary} types={state.types} />;
+        return (
+          <MatrixView
+            src={src}
+            snapshot={snapshot}
+            summary={summary}
+            types={state.types}
+            expand={state.expand}
+          />
+        );
       case 'table':
         return <NsTable snapshot={snapshot} summary={summary} types={state.types} />;
       case 'compare':
