@@ -4,10 +4,10 @@
  * Checked against `readlink /proc/PID/ns/*` and `lsns -J -l -p PID`. Needs root on Linux.
  */
 import type { ChildProcess } from 'node:child_process';
-import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProcessRow, Snapshot } from '../../src/protocol/snapshot.ts';
 import { NS_TYPES } from '../../src/protocol/snapshot.ts';
@@ -190,13 +190,21 @@ describe.skipIf(skipReason !== undefined)(
       );
       chmodSync(dir, 0o755); // mkdtemp makes it 0700
       const tsx = join(import.meta.dirname, '../../node_modules/.bin/tsx');
-      const res = spawnSync(tsx, [script], {
-        uid: 65534,
-        gid: 65534,
-        encoding: 'utf8',
-        cwd: dir,
-        env: { ...process.env, HOME: dir },
-      });
+      // A checkout in a directory only root may enter (`mktemp -d` makes them 0700) would keep
+      // nobody from loading the code at all: let others pass through it for this run only.
+      const reopen = traversable(join(import.meta.dirname, '../..'));
+      let res: SpawnSyncReturns<string>;
+      try {
+        res = spawnSync(tsx, [script], {
+          uid: 65534,
+          gid: 65534,
+          encoding: 'utf8',
+          cwd: dir,
+          env: { ...process.env, HOME: dir },
+        });
+      } finally {
+        reopen();
+      }
       expect(res.status, res.stderr).toBe(0);
       const out = JSON.parse(res.stdout) as {
         n: number;
@@ -212,3 +220,22 @@ describe.skipIf(skipReason !== undefined)(
     });
   },
 );
+
+/**
+ * Adds search (x) permission for others to `path` and every directory above it that lacks it;
+ * returns the function that puts the modes back.
+ */
+function traversable(path: string): () => void {
+  const changed: [string, number][] = [];
+  for (let p = path; ; p = dirname(p)) {
+    const mode = statSync(p).mode & 0o7777;
+    if ((mode & 0o001) === 0) {
+      chmodSync(p, mode | 0o001);
+      changed.push([p, mode]);
+    }
+    if (dirname(p) === p) break;
+  }
+  return () => {
+    for (const [p, mode] of changed) chmodSync(p, mode);
+  };
+}
